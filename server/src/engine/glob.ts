@@ -1,0 +1,24 @@
+// `ignore` globs of .herd.yaml: `**` crosses folders, `*` and `?` do not; a pattern without `/` matches at any depth.
+export function globToRegExp(glob: string): RegExp {
+  let g = glob.trim().replace(/^\.\//, '');
+  if (!g.includes('/')) g = `**/${g}`;
+  if (g.endsWith('/')) g += '**';
+  let re = '';
+  for (let i = 0; i < g.length; i++) {
+    const c = g[i];
+    if (c === '*' && g[i + 1] === '*') {
+      const slash = g[i + 2] === '/';
+      re += slash ? '(?:.*/)?' : '.*';
+      i += slash ? 2 : 1;
+    } else if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  // a folder pattern also covers everything below it
+  return new RegExp(`^${re}(?:/.*)?$`);
+}
+
+export function matchesAny(relativePath: string, globs: string[]): boolean {
+  const path = relativePath.replace(/\\/g, '/').replace(/^\.\//, '');
+  return globs.some((g) => globToRegExp(g).test(path));
+}

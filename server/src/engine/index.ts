@@ -1,0 +1,15 @@
+// The engine's public face, shared by the language server, the CLI and the tests.
+export { lint, parseFile, type LintInput, type LintResult, type LintOptions, type FileProblem } from './lint';
+export { applyEdits, safeFixEdits, toTextEdits } from './fixes';
+export { defaultConfig, mergeConfig, parseConfig, CONFIG_FILE, type HerdConfig, type ConfigProblem } from './config';
+export { detectLanguage, fileKind } from './detect';
+export { matchesAny } from './glob';
+export { initShellParser } from '../parse/shell';
+export { allRules, ruleById, ruleIds } from '../rules';
+export type { Finding, FixProposal, FixKind, Language, OffsetEdit, RuleMeta, Severity, SeveritySetting } from './types';
+
+/** Where each rule's page lives: the link in every diagnostic's codeDescription. */
+export const DOCS_BASE = 'https://github.com/herd-dev/herd/blob/main/docs/rules/';
+export function ruleDocUrl(id: string, base: string = DOCS_BASE): string {
+  return `${base.endsWith('/') ? base : base + '/'}${id}.md`;
+}

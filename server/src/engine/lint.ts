@@ -1,0 +1,123 @@
+// lint(file) -> findings. Parses once, runs every enabled rule in isolation, applies suppressions.
+import { dockerfileContainer, kubernetesContainers, type Container } from '../parse/container';
+import { parseDockerfile } from '../parse/dockerfile';
+import { parseKubernetes } from '../parse/kubernetes';
+import { sourceText, type SourceText } from '../parse/source';
+import { allRules } from '../rules';
+import { defaultConfig, type HerdConfig } from './config';
+import { detectLanguage } from './detect';
+import type { ParsedFile, Rule, RuleContext } from './rule';
+import { isSuppressed, suppressionsOf } from './suppression';
+import type { Finding, FixProposal, Language, Report, Severity } from './types';
+import type { WorkspaceView } from './workspace';
+
+export interface LintInput {
+  uri: string;
+  text: string;
+  languageId?: string;
+}
+
+/** Something about the file itself rather than a rule: too large, unreadable, a rule that crashed. */
+export interface FileProblem {
+  message: string;
+  severity: Severity;
+  start: number;
+  end: number;
+  code: 'file-too-large' | 'parse-error' | 'rule-error' | 'config-error';
+}
+
+export interface LintResult {
+  uri: string;
+  language?: Language;
+  source: SourceText;
+  model?: ParsedFile;
+  findings: Finding[];
+  problems: FileProblem[];
+}
+
+export interface LintOptions {
+  config?: HerdConfig;
+  workspace?: WorkspaceView;
+  rules?: readonly Rule[];
+  /** Called once per failing rule and file; the other rules' findings still arrive. */
+  onRuleError?: (ruleId: string, uri: string, error: unknown) => void;
+}
+
+export function parseFile(input: LintInput): { language?: Language; source: SourceText; model?: ParsedFile } {
+  const source = sourceText(input.uri, input.text);
+  const language = detectLanguage(input.uri, input.text, input.languageId);
+  if (!language) return { source };
+  const model = language === 'dockerfile' ? parseDockerfile(source) : parseKubernetes(source);
+  return { language, source, model };
+}
+
+export function lint(input: LintInput, options: LintOptions = {}): LintResult {
+  const config = options.config ?? defaultConfig();
+  if (input.text.length > config.maxFileSize) {
+    const source = sourceText(input.uri, '');
+    const message = `Herd skipped this file: ${(input.text.length / 1048576).toFixed(1)} MB is above the ${(config.maxFileSize / 1048576).toFixed(1)} MB limit (herd.maxFileSize)`;
+    return { uri: input.uri, source, findings: [], problems: [{ message, severity: 'info', start: 0, end: 0, code: 'file-too-large' }] };
+  }
+  let parsed: ReturnType<typeof parseFile>;
+  try {
+    parsed = parseFile(input);
+  } catch (error) {
+    const source = sourceText(input.uri, input.text);
+    return { uri: input.uri, source, findings: [], problems: [{ message: `Herd could not parse this file: ${errorText(error)}`, severity: 'error', start: 0, end: 0, code: 'parse-error' }] };
+  }
+  const { language, source, model } = parsed;
+  const result: LintResult = { uri: input.uri, language, source, model, findings: [], problems: [] };
+  if (!model || !language) return result;
+  return runRules(result, model, language, config, options);
+}
+
+function runRules(result: LintResult, model: ParsedFile, language: Language, config: HerdConfig, options: LintOptions): LintResult {
+  let containers: Container[] | undefined;
+  const containersOf = (): Container[] => {
+    if (!containers) {
+      if (model.kind === 'dockerfile') {
+        const c = dockerfileContainer(model);
+        containers = c ? [c] : [];
+      } else containers = kubernetesContainers(model);
+    }
+    return containers;
+  };
+  const suppressions = suppressionsOf(model);
+  for (const rule of options.rules ?? allRules) {
+    const setting = config.rules[rule.meta.id] ?? rule.meta.defaultSeverity;
+    if (setting === 'off' || !rule.meta.languages.includes(language)) continue;
+    if (rule.meta.workspace && !options.workspace) continue;
+    const reports: Report[] = [];
+    const context: RuleContext = { file: model, containers: containersOf, workspace: options.workspace, report: (r) => reports.push(r) };
+    try {
+      rule.check(context);
+    } catch (error) {
+      options.onRuleError?.(rule.meta.id, result.uri, error);
+      result.problems.push({ message: `Herd rule ${rule.meta.id} failed on this file: ${errorText(error)}`, severity: 'info', start: 0, end: 0, code: 'rule-error' });
+      continue;
+    }
+    for (const r of reports) {
+      if (isSuppressed(suppressions, rule.meta.id, r.start)) continue;
+      result.findings.push({
+        ruleId: rule.meta.id,
+        severity: setting,
+        message: r.message,
+        start: r.start,
+        end: r.end,
+        range: result.source.rangeOf(r.start, r.end),
+        fixes: allowedFixes(rule, r.fixes ?? []),
+      });
+    }
+  }
+  result.findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+  return result;
+}
+
+/** A rule may only offer the fix kinds its metadata declares. */
+function allowedFixes(rule: Rule, fixes: FixProposal[]): FixProposal[] {
+  return fixes.filter((f) => rule.meta.fixes.includes(f.kind));
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

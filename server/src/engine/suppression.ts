@@ -1,0 +1,132 @@
+// Which findings the user silenced: `# herd-ignore` comments, `herd/ignore` annotations, and the pragmas of
+// hadolint and kube-linter that a project already has.
+import { isMap, isPair, isSeq, visit, type Node } from 'yaml';
+import type { DockerfileModel } from '../parse/dockerfile';
+import type { KubernetesModel } from '../parse/kubernetes';
+import { hadolintToHerd } from '../knowledge/hadolint';
+import { kubeLinterToHerd } from '../knowledge/kube-linter';
+import type { ParsedFile } from './rule';
+
+/** Rule ids (or `*` for all) silenced over a region of the document; no region = the whole file. */
+export interface Suppression {
+  ids: Set<string>;
+  start: number;
+  end: number;
+}
+
+export const IGNORE_ANNOTATION = 'herd/ignore';
+const KUBE_LINTER_PREFIX = 'ignore-check.kube-linter.io/';
+
+interface Pragma {
+  scope: 'next' | 'file';
+  ids: string[];
+}
+
+/** Parses the text of one comment (without `#`). */
+export function parsePragma(comment: string): Pragma | undefined {
+  const text = comment.trim();
+  let m = /^herd-ignore(-file)?\s+([^\s].*?)\s*(?:--.*)?$/.exec(text);
+  if (m) return { scope: m[1] ? 'file' : 'next', ids: splitIds(m[2]) };
+  m = /^hadolint\s+(global\s+)?ignore\s*=\s*([A-Za-z0-9,\s]+?)\s*(?:#.*)?$/.exec(text);
+  if (m) return { scope: m[1] ? 'file' : 'next', ids: splitIds(m[2]).flatMap((code) => hadolintToHerd(code.toUpperCase())) };
+  return undefined;
+}
+
+function splitIds(list: string): string[] {
+  return list
+    .split(/[,\s]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+export function suppressionsOf(file: ParsedFile): Suppression[] {
+  return file.kind === 'dockerfile' ? dockerfileSuppressions(file) : kubernetesSuppressions(file);
+}
+
+function dockerfileSuppressions(model: DockerfileModel): Suppression[] {
+  const out: Suppression[] = [];
+  const instructions = model.ast.getInstructions();
+  for (const comment of model.ast.getComments()) {
+    const pragma = parsePragma(comment.getContent());
+    if (!pragma) continue;
+    if (pragma.scope === 'file') {
+      out.push({ ids: new Set(pragma.ids), start: 0, end: Infinity });
+      continue;
+    }
+    const line = comment.getRange().start.line;
+    const next = instructions.find((i) => i.getRange().start.line > line);
+    if (!next) continue;
+    const r = next.getRange();
+    out.push({ ids: new Set(pragma.ids), start: model.source.offsetAt(r.start), end: model.source.offsetAt(r.end) });
+  }
+  return out;
+}
+
+function kubernetesSuppressions(model: KubernetesModel): Suppression[] {
+  const out: Suppression[] = [];
+  const text = model.source.text;
+  const commentLine = /^[ \t]*#(.*)$/gm;
+  for (let m = commentLine.exec(text); m; m = commentLine.exec(text)) {
+    const pragma = parsePragma(m[1]);
+    if (!pragma) continue;
+    if (pragma.scope === 'file') {
+      out.push({ ids: new Set(pragma.ids), start: 0, end: Infinity });
+      continue;
+    }
+    const region = nextLineRegion(model, m.index + m[0].length);
+    if (region) out.push({ ids: new Set(pragma.ids), ...region });
+  }
+  for (const object of model.objects) {
+    const ids = new Set<string>();
+    for (const [key, value] of Object.entries(object.annotations)) {
+      if (key === IGNORE_ANNOTATION) splitIds(value).forEach((id) => ids.add(id));
+      else if (key.startsWith(KUBE_LINTER_PREFIX)) kubeLinterToHerd(key.slice(KUBE_LINTER_PREFIX.length)).forEach((id) => ids.add(id));
+    }
+    const r = object.node.range;
+    if (ids.size && r) out.push({ ids, start: r[0], end: r[2] });
+  }
+  return out;
+}
+
+/** The next non-blank, non-comment line after `from`, and the YAML node that starts on it. */
+function nextLineRegion(model: KubernetesModel, from: number): { start: number; end: number } | undefined {
+  const text = model.source.text;
+  const lineRe = /\r?\n([^\r\n]*)/g;
+  lineRe.lastIndex = from;
+  for (let m = lineRe.exec(text); m; m = lineRe.exec(text)) {
+    const content = m[1];
+    if (!content.trim() || content.trim().startsWith('#')) continue;
+    const start = m.index + m[0].length - content.length;
+    const lineEnd = start + content.length;
+    let end = lineEnd;
+    for (const doc of model.documents) {
+      const [docStart, , docEnd] = doc.yaml.contents?.range ?? [0, 0, 0];
+      if (start < docStart - 1 || start > docEnd) continue;
+      visit(doc.yaml, (_key, node) => {
+        const span = startingNodeSpan(node as Node);
+        if (span && span.start >= start && span.start < lineEnd && span.end > end) end = span.end;
+      });
+    }
+    return { start, end };
+  }
+  return undefined;
+}
+
+/** A pair spans from its key to the end of its value; a map or sequence item spans its own range. */
+function startingNodeSpan(node: unknown): { start: number; end: number } | undefined {
+  if (isPair(node)) {
+    const k = (node.key as Node | null)?.range;
+    const v = (node.value as Node | null)?.range;
+    if (!k) return undefined;
+    return { start: k[0], end: v ? v[1] : k[1] };
+  }
+  if (isMap(node) || isSeq(node)) {
+    const r = node.range;
+    return r ? { start: r[0], end: r[1] } : undefined;
+  }
+  return undefined;
+}
+
+export function isSuppressed(suppressions: Suppression[], ruleId: string, start: number): boolean {
+  return suppressions.some((s) => (s.ids.has(ruleId) || s.ids.has('*') || s.ids.has('all')) && start >= s.start && start <= s.end);
+}

@@ -1,0 +1,58 @@
+// The engine's vocabulary: plain ranges and edits, no LSP connection.
+import type { Range } from 'vscode-languageserver-types';
+
+export type { Range };
+
+export type Language = 'dockerfile' | 'kubernetes';
+export type Severity = 'error' | 'warning' | 'info';
+export type SeveritySetting = Severity | 'off';
+
+/** safe: applied by fix-all and `herd lint --fix`; suggestion: quick fix only; refactor: a code action of kind refactor.rewrite. */
+export type FixKind = 'safe' | 'suggestion' | 'refactor';
+
+/** An edit in document offsets; the engine converts it to an LSP TextEdit. */
+export interface OffsetEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+export interface FixProposal {
+  title: string;
+  kind: FixKind;
+  /** Built only when a code action is requested. */
+  edits(): OffsetEdit[];
+}
+
+export interface RuleMeta {
+  id: string;
+  languages: Language[];
+  defaultSeverity: Severity;
+  /** One line, shown in SARIF and hovers. */
+  description: string;
+  /** Concern folder: process, logging, image, scratch, hygiene, probes, security, workloads, workspace. */
+  category: string;
+  /** The kinds of fix this rule may offer; the engine drops any other. */
+  fixes: FixKind[];
+  /** Needs the workspace index (cross-file rules). */
+  workspace?: boolean;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  /** Offsets of the range, for suppression and fixes. */
+  start: number;
+  end: number;
+  fixes: FixProposal[];
+}
+
+/** What a rule hands to `report`. */
+export interface Report {
+  start: number;
+  end: number;
+  message: string;
+  fixes?: FixProposal[];
+}

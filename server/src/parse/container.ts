@@ -1,0 +1,197 @@
+// One model of "a container", whichever file describes it, so that process, logging, image and env rules
+// are written once for Dockerfiles and Kubernetes manifests.
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import type { Instruction } from 'dockerfile-ast';
+import { argvScript } from './argv';
+import { alignDecoded, type MappedText } from './mapped-text';
+import { inheritedInstructions, instructionScript, isExecForm, execArgv, offsets, type DockerfileModel, type Stage } from './dockerfile';
+import { containerAnchor, getNode, getSeq, scalarString, type K8sContainer, type KubernetesModel } from './kubernetes';
+import { parseShell, shellScriptArgIndex, type ShellScript } from './shell';
+
+export interface StartCommand {
+  /** The command as a script: shell form parsed by the shell parser; exec form as one argv command. */
+  script: ShellScript;
+  form: 'shell' | 'exec';
+  /** Where to report when no narrower range exists: the instruction keyword, or the `command:` key. */
+  anchor: { start: number; end: number };
+}
+
+export interface EnvVar {
+  name: string;
+  /** The literal value; undefined when the value comes from elsewhere (valueFrom) or is absent. */
+  value?: string;
+  nameSpan: { start: number; end: number };
+  valueSpan?: { start: number; end: number };
+  /** The whole entry (Kubernetes: the `- name: …` map), for fixes. */
+  entry?: Node;
+}
+
+export interface Container {
+  language: 'dockerfile' | 'kubernetes';
+  name?: string;
+  /** Where findings about the container as a whole go. */
+  anchor: { start: number; end: number };
+  image?: { text: string; start: number; end: number };
+  startCommand?: StartCommand;
+  env: EnvVar[];
+  /** Present for manifest containers. */
+  k8s?: K8sContainer;
+  /** Present for a Dockerfile's final stage. */
+  stage?: Stage;
+}
+
+/** The final stage of a Dockerfile as a container: what runs when the image starts. */
+export function dockerfileContainer(model: DockerfileModel): Container | undefined {
+  const stage = model.finalStage;
+  if (!stage) return undefined;
+  const fromRange = stage.from.getImageRange() ?? stage.from.getRange();
+  const image = stage.baseImage ? { text: stage.baseImage, ...offsets(model, fromRange) } : undefined;
+  return {
+    language: 'dockerfile',
+    anchor: offsets(model, stage.from.getInstructionRange()),
+    image,
+    startCommand: dockerfileStartCommand(model, stage),
+    env: dockerfileEnv(model, stage),
+    stage,
+  };
+}
+
+/**
+ * ENTRYPOINT + CMD in effect for a stage, inherited ones included.
+ * Setting ENTRYPOINT drops a CMD inherited from an earlier stage, as Docker does.
+ */
+export function dockerfileStartCommand(model: DockerfileModel, stage: Stage): StartCommand | undefined {
+  let entrypoint: Instruction | undefined;
+  let cmd: Instruction | undefined;
+  let cmdStage: Stage | undefined;
+  for (const s of chainOf(stage)) {
+    for (const i of s.instructions) {
+      const k = i.getKeyword();
+      if (k === 'ENTRYPOINT') {
+        entrypoint = i;
+        if (cmdStage !== s) cmd = undefined;
+      } else if (k === 'CMD') {
+        cmd = i;
+        cmdStage = s;
+      }
+    }
+  }
+  const main = entrypoint ?? cmd;
+  if (!main) return undefined;
+  const anchor = offsets(model, main.getInstructionRange());
+  if (entrypoint && !isExecForm(model, entrypoint)) {
+    const script = instructionScript(model, entrypoint);
+    return script && { script, form: 'shell', anchor };
+  }
+  if (entrypoint) {
+    const argv = [...execArgv(model, entrypoint), ...(cmd ? cmdArgv(model, cmd) : [])];
+    return argv.length ? { script: argvScript(argv), form: 'exec', anchor } : undefined;
+  }
+  const script = instructionScript(model, main);
+  return script && { script, form: isExecForm(model, main) ? 'exec' : 'shell', anchor };
+}
+
+/** CMD after an exec ENTRYPOINT: exec form adds its strings; shell form adds `/bin/sh -c "…"`. */
+function cmdArgv(model: DockerfileModel, cmd: Instruction): MappedText[] {
+  if (isExecForm(model, cmd)) return execArgv(model, cmd);
+  const r = cmd.getArgumentsRange();
+  if (!r) return [];
+  const { start, end } = offsets(model, r);
+  const text = model.source.text.slice(start, end);
+  return [
+    { text: '/bin/sh', base: start },
+    { text: '-c', base: start },
+    { text, base: start },
+  ];
+}
+
+function chainOf(stage: Stage): Stage[] {
+  const chain: Stage[] = [];
+  for (let s: Stage | undefined = stage; s && !chain.includes(s); s = s.parent) chain.unshift(s);
+  return chain;
+}
+
+function dockerfileEnv(model: DockerfileModel, stage: Stage): EnvVar[] {
+  const env: EnvVar[] = [];
+  for (const i of inheritedInstructions(stage)) {
+    const k = i.getKeyword();
+    if (k !== 'ENV' && k !== 'ARG') continue;
+    const props = (i as unknown as { getProperties(): { getName(): string; getNameRange(): import('vscode-languageserver-types').Range; getValue(): string | null; getValueRange(): import('vscode-languageserver-types').Range | null }[] }).getProperties();
+    for (const p of props) {
+      const valueRange = p.getValueRange();
+      env.push({
+        name: p.getName(),
+        value: p.getValue() ?? undefined,
+        nameSpan: offsets(model, p.getNameRange()),
+        valueSpan: valueRange ? offsets(model, valueRange) : undefined,
+      });
+    }
+  }
+  return env;
+}
+
+/** Every container of every pod template in a manifest file. */
+export function kubernetesContainers(model: KubernetesModel): Container[] {
+  const out: Container[] = [];
+  for (const object of model.objects) {
+    for (const c of object.podTemplate?.allContainers ?? []) out.push(kubernetesContainer(model, c));
+  }
+  return out;
+}
+
+export function kubernetesContainer(model: KubernetesModel, c: K8sContainer): Container {
+  const imageRange = c.image?.range;
+  const imageText = scalarString(c.image);
+  return {
+    language: 'kubernetes',
+    name: c.name,
+    anchor: containerAnchor(c),
+    image: imageText && imageRange ? { text: imageText, start: imageRange[0], end: imageRange[1] } : undefined,
+    startCommand: kubernetesStartCommand(model, c),
+    env: kubernetesEnv(c),
+    k8s: c,
+  };
+}
+
+/** `command` + `args`; with `args` alone the image's entrypoint is unknown, so there is no start command. */
+function kubernetesStartCommand(model: KubernetesModel, c: K8sContainer): StartCommand | undefined {
+  const commandPair = c.node.items.find((p) => scalarString(p.key) === 'command');
+  const command = getNode(c.node, 'command');
+  if (!commandPair || !isSeq(command)) return undefined;
+  const args = getSeq(c.node, 'args');
+  const items = [...command.items, ...(args?.items ?? [])];
+  const argv: MappedText[] = [];
+  for (const item of items) {
+    if (!isScalar(item) || !item.range) return undefined;
+    const value = scalarString(item) ?? '';
+    argv.push(alignDecoded(value, model.source.text.slice(item.range[0], item.range[1]), item.range[0]));
+  }
+  if (!argv.length) return undefined;
+  const key = commandPair.key as Node;
+  const anchor = key.range ? { start: key.range[0], end: key.range[1] } : containerAnchor(c);
+  const script = argvScript(argv);
+  // `["sh", "-c", "…"]`: the nested script is reached through the argv command
+  const form = shellScriptArgIndex(argv.map((a) => a.text)) >= 0 ? 'shell' : 'exec';
+  return { script, form, anchor };
+}
+
+function kubernetesEnv(c: K8sContainer): EnvVar[] {
+  const out: EnvVar[] = [];
+  for (const item of getSeq(c.node, 'env')?.items ?? []) {
+    if (!isMap(item)) continue;
+    const nameNode = getNode(item, 'name');
+    const valueNode = getNode(item, 'value');
+    const name = scalarString(nameNode);
+    if (!name || !nameNode?.range) continue;
+    out.push({
+      name,
+      value: isScalar(valueNode) ? scalarString(valueNode) : undefined,
+      nameSpan: { start: nameNode.range[0], end: nameNode.range[1] },
+      valueSpan: valueNode?.range ? { start: valueNode.range[0], end: valueNode.range[1] } : undefined,
+      entry: item,
+    });
+  }
+  return out;
+}
+
+export { parseShell };

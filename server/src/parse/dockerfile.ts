@@ -1,0 +1,203 @@
+// A Dockerfile parsed with dockerfile-ast, organised in stages, with the shell text of each instruction.
+import { DockerfileParser, type Dockerfile, type From, type Instruction, type Run, type Heredoc } from 'dockerfile-ast';
+import type { Range } from 'vscode-languageserver-types';
+import type { SourceText } from './source';
+import { verbatim, type MappedText } from './mapped-text';
+import { parseShell, type ShellScript } from './shell';
+import { argvScript } from './argv';
+
+export interface Stage {
+  index: number;
+  /** `AS name`, lower-cased (stage names are case-insensitive). */
+  name?: string;
+  from: From;
+  /** Instructions after FROM, up to the next FROM. */
+  instructions: Instruction[];
+  /** The stage this one is built `FROM`, when its base is an earlier stage. */
+  parent?: Stage;
+  /** The base image text when the base is not a stage (`scratch` included). */
+  baseImage?: string;
+}
+
+export interface DockerfileModel {
+  kind: 'dockerfile';
+  source: SourceText;
+  ast: Dockerfile;
+  stages: Stage[];
+  /** The last stage: what `docker build` ships. */
+  finalStage?: Stage;
+  /** The final stage and the stages it inherits from by `FROM <stage>`: their layers ship. */
+  shipped: Stage[];
+  escapeChar: string;
+}
+
+export function parseDockerfile(source: SourceText): DockerfileModel {
+  const ast = DockerfileParser.parse(source.text);
+  const stages: Stage[] = [];
+  const byName = new Map<string, Stage>();
+  let current: Stage | undefined;
+  for (const instruction of ast.getInstructions()) {
+    if (instruction.getKeyword() === 'FROM') {
+      const from = instruction as From;
+      const baseText = from.getImage() ?? undefined;
+      const parent = baseText ? byName.get(baseText.toLowerCase()) : undefined;
+      const name = from.getBuildStage()?.toLowerCase() ?? undefined;
+      current = { index: stages.length, name, from, instructions: [], parent, baseImage: parent ? undefined : baseText };
+      stages.push(current);
+      if (name) byName.set(name, current);
+    } else if (current) {
+      current.instructions.push(instruction);
+    }
+  }
+  const finalStage = stages[stages.length - 1];
+  const shipped: Stage[] = [];
+  for (let s = finalStage; s && !shipped.includes(s); s = s.parent as Stage) shipped.push(s);
+  return { kind: 'dockerfile', source, ast, stages, finalStage, shipped, escapeChar: ast.getEscapeCharacter() };
+}
+
+export function stageByReference(model: DockerfileModel, ref: string): Stage | undefined {
+  const lower = ref.toLowerCase();
+  const named = model.stages.find((s) => s.name === lower);
+  if (named) return named;
+  return /^\d+$/.test(ref) ? model.stages[Number(ref)] : undefined;
+}
+
+/** Start and end offsets of an AST range. */
+export function offsets(model: DockerfileModel, range: Range): { start: number; end: number } {
+  return { start: model.source.offsetAt(range.start), end: model.source.offsetAt(range.end) };
+}
+
+/** The instructions of a stage and of the stages it inherits from, oldest first. */
+export function inheritedInstructions(stage: Stage): Instruction[] {
+  const chain: Stage[] = [];
+  for (let s: Stage | undefined = stage; s && !chain.includes(s); s = s.parent) chain.unshift(s);
+  return chain.flatMap((s) => s.instructions);
+}
+
+/** Whether an instruction's arguments are a JSON array (exec form). */
+export function isExecForm(model: DockerfileModel, instruction: Instruction): boolean {
+  const args = instruction.getArgumentsRange();
+  if (!args) return false;
+  const text = model.source.text.slice(model.source.offsetAt(args.start), model.source.offsetAt(args.end)).trim();
+  if (!text.startsWith('[') || !text.endsWith(']')) return false;
+  try {
+    const value: unknown = JSON.parse(text);
+    return Array.isArray(value) && value.every((v) => typeof v === 'string');
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The shell-form text of an instruction (after its flags), mapped 1:1 to the document.
+ * Comment lines inside line continuations are blanked to a continuation so that the shell sees what Docker sees.
+ */
+export function shellText(model: DockerfileModel, instruction: Instruction, startOffset?: number): MappedText | undefined {
+  const args = instruction.getArgumentsRange();
+  if (!args) return undefined;
+  const start = startOffset ?? model.source.offsetAt(args.start);
+  const end = model.source.offsetAt(args.end);
+  let text = model.source.text.slice(start, end);
+  text = text.replace(/(\r?\n)([ \t]*#[^\r\n]*)(?=\r?\n)/g, (_m, eol: string, line: string) => eol + ' '.repeat(line.length - 1) + '\\');
+  if (model.escapeChar !== '\\') text = toBackslashContinuations(text, model.escapeChar);
+  // CRLF: keep the length, keep continuations (`\` then CR LF) working
+  if (text.includes('\r')) text = text.replace(/\\\r\n/g, ' \\\n').replace(/\r\n/g, ' \n');
+  return verbatim(text, start);
+}
+
+/** With `# escape=\``, continuations end in a backtick; the shell wants a backslash (same length). */
+function toBackslashContinuations(text: string, escape: string): string {
+  return text.replace(new RegExp(`\\${escape}(?=\\r?\\n)`, 'g'), '\\');
+}
+
+/** Flags such as `RUN --mount=…` precede the command; the script starts after them. */
+function commandStart(model: DockerfileModel, instruction: Instruction): number | undefined {
+  const withFlags = instruction as unknown as { getFlags?: () => { getRange(): Range }[] };
+  const flags = withFlags.getFlags?.() ?? [];
+  if (!flags.length) return undefined;
+  const last = flags[flags.length - 1].getRange();
+  let at = model.source.offsetAt(last.end);
+  while (at < model.source.text.length && /[ \t]/.test(model.source.text[at])) at++;
+  return at;
+}
+
+/**
+ * The shell scripts a RUN executes: its command line, and for `RUN <<EOF` (no command before the heredoc)
+ * the heredoc bodies, which Docker runs as scripts.
+ */
+export function runScripts(model: DockerfileModel, run: Instruction): ShellScript[] {
+  if (isExecForm(model, run)) {
+    const argv = execArgv(model, run);
+    return argv.length ? [argvScript(argv)] : [];
+  }
+  const heredocs = (run as Run).getHeredocs?.() ?? [];
+  const text = shellText(model, run, commandStart(model, run));
+  if (!text) return [];
+  if (heredocs.length && /^\s*<<-?\s*["']?[A-Za-z_]/.test(text.text)) {
+    return heredocs.map((h) => heredocScript(model, h)).filter((s): s is ShellScript => !!s);
+  }
+  return [parseShell(text)];
+}
+
+function heredocScript(model: DockerfileModel, heredoc: Heredoc): ShellScript | undefined {
+  const content = heredoc.getContentRange();
+  if (!content) return undefined;
+  const { start, end } = offsets(model, content);
+  return parseShell(verbatim(model.source.text.slice(start, end), start));
+}
+
+/** The JSON strings of an exec-form instruction, decoded, each mapped to its characters in the document. */
+export function execArgv(model: DockerfileModel, instruction: Instruction): MappedText[] {
+  const args = instruction.getArgumentsRange();
+  if (!args) return [];
+  const start = model.source.offsetAt(args.start);
+  const end = model.source.offsetAt(args.end);
+  const text = model.source.text;
+  const out: MappedText[] = [];
+  let i = start;
+  while (i < end) {
+    if (text[i] !== '"') {
+      i++;
+      continue;
+    }
+    const chars: string[] = [];
+    const offs: number[] = [];
+    i++;
+    while (i < end && text[i] !== '"') {
+      if (text[i] === '\\' && i + 1 < end) {
+        const [value, width] = jsonEscape(text, i);
+        for (const c of value) {
+          chars.push(c);
+          offs.push(i);
+        }
+        i += width;
+      } else {
+        chars.push(text[i]);
+        offs.push(i);
+        i++;
+      }
+    }
+    offs.push(i);
+    out.push({ text: chars.join(''), base: offs[0], offsets: offs });
+    i++;
+  }
+  return out;
+}
+
+function jsonEscape(text: string, at: number): [string, number] {
+  const c = text[at + 1];
+  const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', '/': '/', '\\': '\\', '"': '"' };
+  if (c in simple) return [simple[c], 2];
+  if (c === 'u') return [String.fromCharCode(parseInt(text.slice(at + 2, at + 6), 16) || 0), 6];
+  return [c, 2];
+}
+
+/** The script of a CMD/ENTRYPOINT/HEALTHCHECK CMD in either form. */
+export function instructionScript(model: DockerfileModel, instruction: Instruction, startOffset?: number): ShellScript | undefined {
+  if (isExecForm(model, instruction)) {
+    const argv = execArgv(model, instruction);
+    return argv.length ? argvScript(argv) : undefined;
+  }
+  const text = shellText(model, instruction, startOffset);
+  return text ? parseShell(text) : undefined;
+}

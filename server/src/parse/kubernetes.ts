@@ -1,0 +1,293 @@
+// Kubernetes YAML: every document of a file, the objects (apiVersion + kind), their pod templates and containers.
+import { isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { SourceText } from './source';
+
+export interface KubernetesModel {
+  kind: 'kubernetes';
+  source: SourceText;
+  documents: KubernetesDocument[];
+  objects: K8sObject[];
+  /** Offsets of Helm/Go template directives (`{{ … }}`), masked before parsing. */
+  templates: { start: number; end: number }[];
+}
+
+export interface KubernetesDocument {
+  index: number;
+  yaml: Document.Parsed;
+  object?: K8sObject;
+  /** YAML syntax errors in this document. */
+  errors: { message: string; start: number; end: number }[];
+}
+
+export interface K8sObject {
+  apiVersion: string;
+  kind: string;
+  name?: string;
+  namespace?: string;
+  node: YAMLMap;
+  document: KubernetesDocument;
+  metadata?: YAMLMap;
+  annotations: Record<string, string>;
+  labels: Record<string, string>;
+  /** The pod template of a workload (Pod: the object itself). */
+  podTemplate?: PodTemplate;
+}
+
+/** Kinds whose pods run forever: they need probes. Job and CronJob pods run to completion. */
+export const LONG_RUNNING_KINDS = new Set(['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'PodTemplate']);
+
+export const WORKLOAD_KINDS = new Set([...LONG_RUNNING_KINDS, 'Job', 'CronJob']);
+
+export interface PodTemplate {
+  object: K8sObject;
+  /** The pod spec map. */
+  spec: YAMLMap;
+  /** The pod template's metadata (Pod: the object's metadata). */
+  metadata?: YAMLMap;
+  labels: Record<string, string>;
+  longRunning: boolean;
+  containers: K8sContainer[];
+  /** All containers: app containers, init containers and native sidecars. */
+  allContainers: K8sContainer[];
+  /** Volume names declared by the pod. */
+  volumes: { name: string; node: YAMLMap }[];
+}
+
+export interface K8sContainer {
+  node: YAMLMap;
+  /** `containers`, plain `initContainers`, or native sidecars (`initContainers` with `restartPolicy: Always`). */
+  role: 'container' | 'init' | 'sidecar';
+  name?: string;
+  nameNode?: Scalar;
+  /** The sequence item's start (`- ` excluded): where findings about a nameless container go. */
+  start: number;
+  end: number;
+  image?: Scalar;
+  ports: { name?: string; containerPort?: number; node: YAMLMap }[];
+  volumeMounts: { name: string; mountPath: string }[];
+  template: PodTemplate;
+  /** True when a template directive sits inside the container: its content is not fully known. */
+  templated: boolean;
+}
+
+const TEMPLATE = /\{\{[\s\S]*?\}\}/g;
+
+/** Helm templates: directives are masked with same-length filler so that offsets stay exact. */
+function maskTemplates(text: string): { masked: string; templates: { start: number; end: number }[] } {
+  if (!text.includes('{{')) return { masked: text, templates: [] };
+  const templates: { start: number; end: number }[] = [];
+  const masked = text.replace(TEMPLATE, (m: string, offset: number) => {
+    templates.push({ start: offset, end: offset + m.length });
+    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+    const before = text.slice(lineStart, offset);
+    const after = text.slice(offset + m.length, text.indexOf('\n', offset + m.length) >>> 0);
+    // a directive alone on its line (`{{- if … }}`) vanishes; one inside a value becomes a plain word
+    const alone = before.trim() === '' && (after.trim() === '' || after.trim().startsWith('{{'));
+    return m.replace(/[^\r\n]/g, alone ? ' ' : 'x');
+  });
+  return { masked, templates };
+}
+
+export function parseKubernetes(source: SourceText): KubernetesModel {
+  const { masked, templates } = maskTemplates(source.text);
+  const docs = parseAllDocuments(masked, { uniqueKeys: false, strict: false, prettyErrors: false });
+  const list = Array.isArray(docs) ? docs : [];
+  const model: KubernetesModel = { kind: 'kubernetes', source, documents: [], objects: [], templates };
+  list.forEach((yaml, index) => {
+    const doc: KubernetesDocument = {
+      index,
+      yaml,
+      errors: yaml.errors.map((e) => ({ message: e.message, start: e.pos[0], end: Math.max(e.pos[1], e.pos[0]) })),
+    };
+    model.documents.push(doc);
+    const object = objectOf(doc, model);
+    if (object) {
+      doc.object = object;
+      model.objects.push(object);
+    }
+  });
+  return model;
+}
+
+/** True when the text of a YAML file holds at least one Kubernetes object (apiVersion + kind at top level). */
+export function looksLikeKubernetes(text: string): boolean {
+  return /^apiVersion\s*:/m.test(text) && /^kind\s*:/m.test(text);
+}
+
+export function scalarString(node: unknown): string | undefined {
+  if (!isScalar(node)) return undefined;
+  const v = node.value;
+  return v === null || v === undefined ? undefined : String(v);
+}
+
+export function getNode(map: YAMLMap | undefined, key: string): Node | undefined {
+  if (!map) return undefined;
+  for (const pair of map.items) if (scalarString(pair.key) === key) return (pair.value ?? undefined) as Node | undefined;
+  return undefined;
+}
+
+export function getPair(map: YAMLMap | undefined, key: string): Pair<Scalar, Node> | undefined {
+  if (!map) return undefined;
+  return map.items.find((p) => scalarString(p.key) === key) as Pair<Scalar, Node> | undefined;
+}
+
+export function getMap(map: YAMLMap | undefined, ...path: string[]): YAMLMap | undefined {
+  let cur: YAMLMap | undefined = map;
+  for (const key of path) {
+    const next = getNode(cur, key);
+    cur = isMap(next) ? next : undefined;
+  }
+  return cur;
+}
+
+export function getSeq(map: YAMLMap | undefined, key: string): YAMLSeq | undefined {
+  const n = getNode(map, key);
+  return isSeq(n) ? n : undefined;
+}
+
+export function getString(map: YAMLMap | undefined, ...path: string[]): string | undefined {
+  const parent = getMap(map, ...path.slice(0, -1));
+  return scalarString(getNode(parent, path[path.length - 1]));
+}
+
+function stringMap(map: YAMLMap | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const pair of map?.items ?? []) {
+    const k = scalarString(pair.key);
+    const v = scalarString(pair.value);
+    if (k !== undefined && v !== undefined) out[k] = v;
+  }
+  return out;
+}
+
+/** Where each kind keeps its pod spec. */
+function podSpecPath(kind: string): string[] | undefined {
+  switch (kind) {
+    case 'Pod':
+      return [];
+    case 'PodTemplate':
+      return ['template'];
+    case 'Deployment':
+    case 'StatefulSet':
+    case 'DaemonSet':
+    case 'ReplicaSet':
+    case 'ReplicationController':
+    case 'Job':
+      return ['spec', 'template'];
+    case 'CronJob':
+      return ['spec', 'jobTemplate', 'spec', 'template'];
+    default:
+      return undefined;
+  }
+}
+
+function objectOf(doc: KubernetesDocument, model: KubernetesModel): K8sObject | undefined {
+  const root = doc.yaml.contents;
+  if (!isMap(root)) return undefined;
+  const apiVersion = scalarString(getNode(root, 'apiVersion'));
+  const kind = scalarString(getNode(root, 'kind'));
+  if (!apiVersion || !kind) return undefined;
+  const metadata = getMap(root, 'metadata');
+  const object: K8sObject = {
+    apiVersion,
+    kind,
+    name: scalarString(getNode(metadata, 'name')),
+    namespace: scalarString(getNode(metadata, 'namespace')),
+    node: root,
+    document: doc,
+    metadata,
+    annotations: stringMap(getMap(metadata, 'annotations')),
+    labels: stringMap(getMap(metadata, 'labels')),
+  };
+  // workload kinds only in the core API groups: a CRD that reuses a name (e.g. Argo's Workflow) is not one
+  const path = podSpecPath(kind);
+  if (path && isCoreWorkloadApi(apiVersion)) {
+    const templateHolder = path.length ? getMap(root, ...path) : root;
+    const spec = getMap(templateHolder, 'spec');
+    if (templateHolder && spec) object.podTemplate = podTemplateOf(object, templateHolder, spec, model);
+  }
+  return object;
+}
+
+function isCoreWorkloadApi(apiVersion: string): boolean {
+  return apiVersion === 'v1' || /^(apps|batch|extensions)\/v\d/.test(apiVersion);
+}
+
+function podTemplateOf(object: K8sObject, holder: YAMLMap, spec: YAMLMap, model: KubernetesModel): PodTemplate {
+  const metadata = object.kind === 'Pod' ? object.metadata : getMap(holder, 'metadata');
+  const template: PodTemplate = {
+    object,
+    spec,
+    metadata,
+    labels: stringMap(getMap(metadata, 'labels')),
+    longRunning: LONG_RUNNING_KINDS.has(object.kind),
+    containers: [],
+    allContainers: [],
+    volumes: [],
+  };
+  for (const item of getSeq(spec, 'volumes')?.items ?? []) {
+    const name = isMap(item) ? scalarString(getNode(item, 'name')) : undefined;
+    if (name && isMap(item)) template.volumes.push({ name, node: item });
+  }
+  const add = (key: string) => {
+    for (const item of getSeq(spec, key)?.items ?? []) {
+      if (!isMap(item)) continue;
+      const restart = scalarString(getNode(item, 'restartPolicy'));
+      const role = key === 'containers' ? 'container' : restart === 'Always' ? 'sidecar' : 'init';
+      const c = containerOf(item, role, template, model);
+      template.allContainers.push(c);
+      if (role === 'container') template.containers.push(c);
+    }
+  };
+  add('containers');
+  add('initContainers');
+  return template;
+}
+
+function containerOf(node: YAMLMap, role: K8sContainer['role'], template: PodTemplate, model: KubernetesModel): K8sContainer {
+  const nameNode = getNode(node, 'name');
+  const image = getNode(node, 'image');
+  const [start, , end] = node.range ?? [0, 0, 0];
+  const ports: K8sContainer['ports'] = [];
+  for (const p of getSeq(node, 'ports')?.items ?? []) {
+    if (!isMap(p)) continue;
+    const cp = Number(scalarString(getNode(p, 'containerPort')));
+    ports.push({ name: scalarString(getNode(p, 'name')), containerPort: Number.isFinite(cp) ? cp : undefined, node: p });
+  }
+  const volumeMounts: K8sContainer['volumeMounts'] = [];
+  for (const m of getSeq(node, 'volumeMounts')?.items ?? []) {
+    if (!isMap(m)) continue;
+    const name = scalarString(getNode(m, 'name'));
+    const mountPath = scalarString(getNode(m, 'mountPath'));
+    if (name && mountPath) volumeMounts.push({ name, mountPath });
+  }
+  return {
+    node,
+    role,
+    name: scalarString(nameNode),
+    nameNode: isScalar(nameNode) ? nameNode : undefined,
+    start,
+    end,
+    image: isScalar(image) ? image : undefined,
+    ports,
+    volumeMounts,
+    template,
+    templated: isTemplated(model, start, end),
+  };
+}
+
+/** Whether a Helm directive overlaps [start, end). */
+export function isTemplated(model: KubernetesModel, start: number, end: number): boolean {
+  return model.templates.some((t) => t.start < end && t.end > start);
+}
+
+/** Where findings about a container go: its name's value, else the start of its map. */
+export function containerAnchor(c: K8sContainer): { start: number; end: number } {
+  const r = c.nameNode?.range;
+  return r ? { start: r[0], end: r[1] } : { start: c.start, end: c.start + 1 };
+}
+
+export function nodeSpan(node: Node | undefined | null): { start: number; end: number } | undefined {
+  const r = node?.range;
+  return r ? { start: r[0], end: r[1] } : undefined;
+}

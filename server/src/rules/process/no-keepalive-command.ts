@@ -1,0 +1,30 @@
+import { defineRule } from '../../engine/rule';
+import { isLogStreamingSidecar } from '../shared/log-sidecar';
+import { foregroundFix } from './foreground-fix';
+import { keepAlive } from './start-command';
+
+export default defineRule({
+  meta: {
+    id: 'no-keepalive-command',
+    languages: ['dockerfile', 'kubernetes'],
+    defaultSeverity: 'warning',
+    category: 'process',
+    description: 'The start command ends in a keep-alive (tail -f, sleep infinity, an idle loop) that outlives the app.',
+    fixes: ['suggestion'],
+  },
+  check(context) {
+    const text = context.file.source.text;
+    for (const container of context.containers()) {
+      const start = container.startCommand;
+      if (!start || isLogStreamingSidecar(container)) continue;
+      const found = keepAlive(start);
+      if (!found) continue;
+      const fix = foregroundFix(start, text);
+      context.report({
+        ...found.span,
+        message: `The container's main process is ${found.what}, a keep-alive: the app can die while the container stays up and looks healthy. Make the app itself the foreground process.`,
+        fixes: fix ? [fix] : [],
+      });
+    }
+  },
+});

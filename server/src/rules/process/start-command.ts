@@ -1,0 +1,229 @@
+// What a start command does as a process tree: what it backgrounds, what stays in the foreground,
+// whether that foreground process is only a keep-alive. Shared by the process and logging rules.
+import type { StartCommand } from '../../parse/container';
+import { allCommands, backgroundOperators, basename, mainProcess, spanIn, type ShellNode, type ShellScript, type ShellWord, type SimpleCommand, type Statement } from '../../parse/shell';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** Wrappers that exec their argument: the program that really runs comes after them. */
+const WRAPPERS: Record<string, (args: ShellWord[]) => number> = {
+  exec: (a) => skipOptions(a, ['-a']),
+  nohup: () => 0,
+  setsid: (a) => skipOptions(a, []),
+  env: (a) => {
+    let i = skipOptions(a, ['-u', '-C', '-S']);
+    while (i < a.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(a[i].value)) i++;
+    return i;
+  },
+  tini: (a) => skipOptions(a, ['-p', '-e']),
+  'dumb-init': (a) => skipOptions(a, []),
+  gosu: (a) => (a.length ? 1 : 0),
+  'su-exec': (a) => (a.length ? 1 : 0),
+  chpst: (a) => skipOptions(a, ['-u', '-U', '-e', '-/', '-n', '-l', '-L', '-m', '-d', '-o', '-p', '-f', '-c', '-t']),
+  time: () => 0,
+  command: (a) => skipOptions(a, []),
+};
+
+function skipOptions(args: ShellWord[], withValue: string[]): number {
+  let i = 0;
+  while (i < args.length && args[i].value.startsWith('-')) {
+    if (args[i].value === '--') return i + 1;
+    if (withValue.includes(args[i].value)) i++;
+    i++;
+  }
+  return i;
+}
+
+/** The argv that really runs: `exec nohup env A=1 tini -- app x` → `app x`. */
+export function effectiveArgv(cmd: SimpleCommand): ShellWord[] {
+  let argv = cmd.name ? [cmd.name, ...cmd.args] : [];
+  for (let guard = 0; guard < 8 && argv.length; guard++) {
+    const wrapper = WRAPPERS[basename(argv[0].value)];
+    if (!wrapper) break;
+    const rest = argv.slice(1);
+    argv = rest.slice(wrapper(rest));
+  }
+  return argv;
+}
+
+/** Every wrapper word before the real program (`exec`, `nohup`, `setsid`…), in order. */
+export function wrapperWords(cmd: SimpleCommand): ShellWord[] {
+  const words: ShellWord[] = [];
+  let argv = cmd.name ? [cmd.name, ...cmd.args] : [];
+  for (let guard = 0; guard < 8 && argv.length; guard++) {
+    const wrapper = WRAPPERS[basename(argv[0].value)];
+    if (!wrapper) break;
+    words.push(argv[0]);
+    const rest = argv.slice(1);
+    argv = rest.slice(wrapper(rest));
+  }
+  return words;
+}
+
+export interface BackgroundUse {
+  span: Span;
+  /** What puts the process in the background, for the message. */
+  what: string;
+}
+
+/** `&`, nohup, setsid, start-stop-daemon --background, service X start, /etc/init.d/X start, systemctl start. */
+export function backgroundUses(start: StartCommand): BackgroundUse[] {
+  const script = start.script;
+  const uses: BackgroundUse[] = [];
+  if (!isSignalForwardingWrapper(script)) {
+    for (const { script: sc, statement } of backgroundOperators(script)) {
+      if (statement.background) uses.push({ span: spanIn(sc, statement.background), what: 'the `&` operator' });
+    }
+  }
+  for (const visit of allCommands(script)) {
+    const cmd = visit.command;
+    for (const w of wrapperWords(cmd)) {
+      const name = basename(w.value);
+      if (name === 'nohup' || name === 'setsid') uses.push({ span: spanIn(visit.script, w), what: `\`${name}\`` });
+    }
+    const argv = effectiveArgv(cmd);
+    if (!argv.length) continue;
+    const program = basename(argv[0].value);
+    const args = argv.slice(1).map((a) => a.value);
+    const whole = spanIn(visit.script, { start: argv[0].start, end: argv[argv.length - 1].end });
+    if (program === 'start-stop-daemon') {
+      const flag = argv.find((a) => a.value === '--background' || a.value === '-b' || /^-[a-zA-Z]*b[a-zA-Z]*$/.test(a.value) && a.value.includes('S'));
+      if (flag) uses.push({ span: spanIn(visit.script, flag), what: '`start-stop-daemon --background`' });
+    } else if (program === 'service' && args[1] === 'start') {
+      uses.push({ span: whole, what: '`service … start`' });
+    } else if (/^\/etc\/(rc\.d\/)?init\.d\//.test(argv[0].value) && args[0] === 'start') {
+      uses.push({ span: whole, what: 'an init script' });
+    } else if (program === 'systemctl' && args.includes('start')) {
+      uses.push({ span: whole, what: '`systemctl start`' });
+    }
+  }
+  return dedupe(uses);
+}
+
+/**
+ * `trap 'kill $pid' TERM; app & pid=$!; wait $pid`: one background job that the shell waits for while
+ * forwarding signals is the documented way to keep a shell as PID 1; it is not a lost process.
+ */
+function isSignalForwardingWrapper(script: ShellScript): boolean {
+  const top = script.statements;
+  const backgrounded = top.filter((s) => s.background);
+  if (backgrounded.length !== 1 || hasNestedBackground(top)) return false;
+  const names = top.filter((s) => !s.background).map((s) => (s.node.type === 'command' ? s.node.name?.value : undefined));
+  const bgIndex = top.indexOf(backgrounded[0]);
+  const waitsAfter = top.slice(bgIndex + 1).some((s) => s.node.type === 'command' && s.node.name?.value === 'wait');
+  return names.includes('trap') && waitsAfter;
+}
+
+function hasNestedBackground(statements: Statement[]): boolean {
+  return statements.some((s) => (s.node.type === 'subshell' || s.node.type === 'group') && s.node.body.some((b) => b.background));
+}
+
+function dedupe(uses: BackgroundUse[]): BackgroundUse[] {
+  const seen = new Set<string>();
+  return uses
+    .filter((u) => {
+      const key = `${u.span.start}:${u.span.end}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .sort((a, b) => a.span.start - b.span.start);
+}
+
+export interface KeepAlive {
+  span: Span;
+  /** `tail -f /dev/null`, `sleep infinity`, `a sleep loop` … for the message. */
+  what: string;
+  statement: Statement;
+  script: ShellScript;
+}
+
+const HOUR = 3600;
+
+/** The start command's foreground process, when it is only a keep-alive that outlives the app. */
+export function keepAlive(start: StartCommand): KeepAlive | undefined {
+  const main = mainProcess(start.script);
+  if (!main) return undefined;
+  const what = keepAliveKind(main.node);
+  if (!what) return undefined;
+  const node = main.node;
+  const span = node.type === 'command' ? commandSpan(main.script, node) : spanIn(main.script, node);
+  return { span, what, statement: main.statement, script: main.script };
+}
+
+/** The command from its program word to its last argument, redirects excluded. */
+function commandSpan(script: ShellScript, cmd: SimpleCommand): Span {
+  const words = [cmd.name, ...cmd.args].filter((w): w is ShellWord => !!w);
+  if (!words.length) return spanIn(script, cmd);
+  return spanIn(script, { start: words[0].start, end: words[words.length - 1].end });
+}
+
+export function keepAliveKind(node: ShellNode): string | undefined {
+  if (node.type === 'command') return keepAliveCommand(node);
+  if (node.type === 'loop' && isIdleLoop(node.condition, node.body)) return 'a loop that only sleeps';
+  return undefined;
+}
+
+function keepAliveCommand(cmd: SimpleCommand): string | undefined {
+  const argv = effectiveArgv(cmd);
+  if (!argv.length) return undefined;
+  const program = basename(argv[0].value);
+  const args = argv.slice(1).map((a) => a.value);
+  if (program === 'tail' && isFollow(args)) return `\`tail ${args.join(' ')}\``;
+  if (program === 'sleep' && isLongSleep(args)) return `\`sleep ${args.join(' ')}\``;
+  return undefined;
+}
+
+/** `tail -f`, `-F`, `--follow[=…]`, or `-f` inside a flag group such as `-qf`. */
+export function isFollow(args: string[]): boolean {
+  return args.some((a) => a === '--follow' || a.startsWith('--follow=') || /^-[a-zA-Z]*[fF][a-zA-Z]*$/.test(a));
+}
+
+function isLongSleep(args: string[]): boolean {
+  if (!args.length) return false;
+  if (args.some((a) => a === 'infinity' || a === 'inf')) return true;
+  const total = args.reduce((sum, a) => sum + seconds(a), 0);
+  return total >= HOUR;
+}
+
+function seconds(arg: string): number {
+  const m = /^(\d+(?:\.\d+)?)([smhd]?)$/.exec(arg);
+  if (!m) return 0;
+  const unit = { '': 1, s: 1, m: 60, h: 3600, d: 86400 }[m[2] as '' | 's' | 'm' | 'h' | 'd'];
+  return Number(m[1]) * unit;
+}
+
+/** `while true; do sleep 30; done`, `while :; …`, `while sleep 1000; do :; done`: nothing but waiting. */
+function isIdleLoop(condition: Statement[], body: Statement[]): boolean {
+  const idle = (s: Statement) => s.node.type === 'command' && isIdleCommand(s.node);
+  if (!body.every(idle) || !condition.every(idle)) return false;
+  return [...condition, ...body].some((s) => s.node.type === 'command' && basename(effectiveArgv(s.node)[0]?.value ?? '') === 'sleep');
+}
+
+function isIdleCommand(cmd: SimpleCommand): boolean {
+  if (cmd.redirects.length) return false;
+  const argv = effectiveArgv(cmd);
+  if (!argv.length) return cmd.assignments.length === 0;
+  const program = basename(argv[0].value);
+  if (program === 'sleep' || program === 'true' || program === ':' || program === 'wait') return true;
+  // `[ 1 ]`, `test 1` used as an always-true condition
+  return (program === '[' || program === 'test') && argv.length <= 3;
+}
+
+/** The script is exactly `[setup;] A & B` where B is a keep-alive: the fix runs A in the foreground. */
+export function foregroundFixTarget(start: StartCommand): { background: Statement; last: Statement; script: ShellScript } | undefined {
+  const main = mainProcess(start.script);
+  if (!main) return undefined;
+  const script = main.script;
+  const statements = script.statements;
+  const last = statements[statements.length - 1];
+  if (!last || last !== main.statement || last.background || !keepAliveKind(main.node)) return undefined;
+  const backgrounded = statements.filter((s) => s.background);
+  if (backgrounded.length !== 1) return undefined;
+  const bg = backgrounded[0];
+  if (statements.indexOf(bg) !== statements.length - 2 || bg.node.type !== 'command') return undefined;
+  return { background: bg, last, script };
+}
