@@ -14,7 +14,8 @@ export function globToRegExp(glob: string): RegExp {
     else if (c === '?') re += '[^/]';
     else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
   }
-  // a folder pattern also covers everything below it
+  // `dir/**` also names the folder itself; a folder pattern covers everything below it
+  if (re.endsWith('/.*')) re = `${re.slice(0, -3)}(?:/.*)?`;
   return new RegExp(`^${re}(?:/.*)?$`);
 }
 

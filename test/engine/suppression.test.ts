@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import { initShellParser, lint } from '../../server/src/engine';
+import { parsePragma } from '../../server/src/engine/suppression';
+
+const ids = (uri: string, text: string) => lint({ uri, text }).findings.map((f) => `${f.range.start.line + 1}:${f.ruleId}`);
+
+const DOCKERFILE_BAD = 'FROM alpine:3.20\nCMD ./app & tail -f /dev/null\n';
+
+describe('suppression', () => {
+  before(() => initShellParser());
+
+  it('parses pragmas', () => {
+    assert.deepEqual(parsePragma(' herd-ignore no-sudo, pin-image-tag -- reviewed'), { scope: 'next', ids: ['no-sudo', 'pin-image-tag'] });
+    assert.deepEqual(parsePragma('herd-ignore-file liveness-probe'), { scope: 'file', ids: ['liveness-probe'] });
+    assert.deepEqual(parsePragma(' hadolint ignore=DL3025'), { scope: 'next', ids: ['exec-form-command'] });
+    assert.deepEqual(parsePragma('hadolint global ignore=DL3009,DL3015'), { scope: 'file', ids: ['apt-clean-lists', 'apt-no-install-recommends'] });
+    assert.equal(parsePragma('just a comment'), undefined);
+  });
+
+  it('Dockerfile: herd-ignore applies to the next instruction only', () => {
+    const text = 'FROM alpine:3.20 AS a\n# herd-ignore no-keepalive-command -- debug image\nCMD ./app & tail -f /dev/null\n';
+    assert.deepEqual(ids('file:///Dockerfile', text), ['3:no-background-process']);
+  });
+
+  it('Dockerfile: herd-ignore-file anywhere', () => {
+    assert.deepEqual(ids('file:///Dockerfile', `${DOCKERFILE_BAD}# herd-ignore-file no-background-process,no-keepalive-command\n`), []);
+  });
+
+  it('Dockerfile: a pragma before another instruction does not leak', () => {
+    const text = '# herd-ignore no-background-process\nFROM alpine:3.20\nCMD ./app & tail -f /dev/null\n';
+    assert.deepEqual(ids('file:///Dockerfile', text), ['3:no-background-process', '3:no-keepalive-command']);
+  });
+
+  const pod = (annotations: string, containerPrefix = '') => `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+${annotations}spec:
+  containers:
+${containerPrefix}    - name: app
+      image: app:1
+      ports: [{containerPort: 80}]
+`;
+
+  it('YAML: herd-ignore covers the node that starts on the next line', () => {
+    const text = pod('', '    # herd-ignore liveness-probe\n');
+    assert.deepEqual(ids('file:///p.yaml', text), ['8:readiness-probe']);
+  });
+
+  it('YAML: herd/ignore annotation on the object', () => {
+    const text = pod('  annotations:\n    herd/ignore: "liveness-probe, readiness-probe"\n');
+    assert.deepEqual(ids('file:///p.yaml', text), []);
+  });
+
+  it('YAML: kube-linter annotations map to Herd ids', () => {
+    const text = pod('  annotations:\n    ignore-check.kube-linter.io/no-readiness-probe: "not serving yet"\n');
+    assert.deepEqual(ids('file:///p.yaml', text), ['9:liveness-probe']);
+  });
+
+  it('YAML: herd-ignore-file', () => {
+    assert.deepEqual(ids('file:///p.yaml', `# herd-ignore-file readiness-probe\n${pod('')}`), ['8:liveness-probe']);
+  });
+});
