@@ -19,6 +19,8 @@ const common = {
   sourcemap: production ? false : 'linked',
   minify: production,
   logLevel: 'warning',
+  // the package's ESM build reads import.meta.url, which a CommonJS bundle lacks: bundle its CJS build
+  alias: { 'web-tree-sitter': require.resolve('web-tree-sitter') },
 };
 
 await Promise.all([

@@ -126,6 +126,7 @@ function commandStart(model: DockerfileModel, instruction: Instruction): number 
  * the heredoc bodies, which Docker runs as scripts.
  */
 export function runScripts(model: DockerfileModel, run: Instruction): ShellScript[] {
+  if (!usesPosixShell(model, run)) return [];
   if (isExecForm(model, run)) {
     const argv = execArgv(model, run);
     return argv.length ? [argvScript(argv)] : [];
@@ -192,8 +193,32 @@ function jsonEscape(text: string, at: number): [string, number] {
   return [c, 2];
 }
 
+/**
+ * Whether shell-form commands at this instruction run in a POSIX shell: `SHELL ["powershell", …]` or
+ * `["cmd", "/S", "/C"]` (Windows images) switch it, for the rest of the stage and the stages built on it.
+ */
+export function usesPosixShell(model: DockerfileModel, instruction: Instruction): boolean {
+  const line = instruction.getRange().start.line;
+  const stage = stageAt(model, line);
+  let posix = true;
+  for (const i of stage ? inheritedInstructions(stage) : []) {
+    if (i.getRange().start.line >= line) break;
+    if (i.getKeyword() !== 'SHELL') continue;
+    const program = execArgv(model, i)[0]?.text.toLowerCase() ?? '';
+    posix = !/(^|[\\/])(powershell|pwsh|cmd)(\.exe)?$/.test(program);
+  }
+  return posix;
+}
+
+function stageAt(model: DockerfileModel, line: number): Stage | undefined {
+  let found: Stage | undefined;
+  for (const s of model.stages) if (s.from.getRange().start.line <= line) found = s;
+  return found;
+}
+
 /** The script of a CMD/ENTRYPOINT/HEALTHCHECK CMD in either form. */
 export function instructionScript(model: DockerfileModel, instruction: Instruction, startOffset?: number): ShellScript | undefined {
+  if (!isExecForm(model, instruction) && !usesPosixShell(model, instruction)) return undefined;
   if (isExecForm(model, instruction)) {
     const argv = execArgv(model, instruction);
     return argv.length ? argvScript(argv) : undefined;
