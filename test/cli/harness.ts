@@ -1,0 +1,53 @@
+// Runs the CLI in-process with captured output, and lays out temporary workspaces.
+import { cpSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { Rule } from '../../server/src/engine/rule';
+import { runCli } from '../../server/src/cli/run';
+
+export const FIXTURES = join(__dirname, '..', 'fixtures', 'cli');
+
+export interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  cwd?: string;
+  rules?: readonly Rule[];
+  env?: Record<string, string | undefined>;
+  tty?: boolean;
+  readFile?: (path: string) => Buffer;
+}
+
+export async function herd(argv: string[], options: RunOptions = {}): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, {
+    cwd: options.cwd ?? FIXTURES,
+    env: options.env ?? {},
+    stdout: { write: (t: string) => (stdout += t), isTTY: options.tty },
+    stderr: { write: (t: string) => (stderr += t) },
+    rules: options.rules,
+    readFile: options.readFile,
+  });
+  return { code, stdout, stderr };
+}
+
+/** A fresh folder with the given files (path → text); removed by the returned function. */
+export function tempWorkspace(files: Record<string, string | Buffer>): { dir: string; remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'herd-cli-'));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A writable copy of a fixture folder. */
+export function copyFixture(name: string): { dir: string; remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'herd-cli-'));
+  cpSync(join(FIXTURES, name), dir, { recursive: true });
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
