@@ -1,0 +1,163 @@
+// Lints open documents: immediately on open, debounced while typing, never a stale version.
+// The last result per document is kept for code actions and hovers.
+import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Rule } from '../engine/rule';
+import { detectLanguage } from '../engine/detect';
+import { lint, type LintResult } from '../engine/lint';
+import { configDiagnostics, lintDiagnostics } from './diagnostics';
+import type { Log } from './log';
+import type { HerdSettings } from './settings';
+import { isConfigFile, readConfigText, type DocumentConfig } from './workspace-config';
+
+export interface LintEntry {
+  uri: string;
+  version: number;
+  /** Bumped whenever settings or a `.herd.yaml` change: older entries are stale. */
+  generation: number;
+  /** Absent when the document is not linted: not a Dockerfile or manifest, ignored, disabled, or a config file. */
+  result?: LintResult;
+  config?: DocumentConfig;
+}
+
+export interface LinterHost {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  settings(): HerdSettings;
+  debounce(): number;
+  resolve(uri: string): DocumentConfig;
+  docsBase: string;
+  log: Log;
+  rules: readonly Rule[];
+  ruleIds: ReadonlySet<string>;
+}
+
+export class DocumentLinter {
+  private readonly cache = new Map<string, LintEntry>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** How many diagnostics each uri last received, so that clearing is sent only when needed. */
+  private readonly published = new Map<string, number>();
+  private readonly ruleErrorsLogged = new Set<string>();
+  private generation = 0;
+
+  constructor(
+    private readonly host: LinterHost,
+    private readonly ready: Promise<void>,
+  ) {}
+
+  opened(uri: string): void {
+    this.cancel(uri);
+    void this.lintLatest(uri);
+  }
+
+  changed(uri: string): void {
+    this.cancel(uri);
+    const delay = this.host.debounce();
+    if (delay <= 0) {
+      void this.lintLatest(uri);
+      return;
+    }
+    const timer = setTimeout(() => {
+      this.timers.delete(uri);
+      void this.lintLatest(uri);
+    }, delay);
+    timer.unref?.();
+    this.timers.set(uri, timer);
+  }
+
+  closed(uri: string): void {
+    this.cancel(uri);
+    this.cache.delete(uri);
+    for (const key of this.ruleErrorsLogged) if (key.endsWith(`\0${uri}`)) this.ruleErrorsLogged.delete(key);
+    this.publish(uri, [], undefined, true);
+  }
+
+  /** Settings or configuration changed: every open document is linted again. */
+  relintAll(): void {
+    this.generation++;
+    for (const uri of this.host.documents.keys()) this.opened(uri);
+  }
+
+  /** The entry for the document's current version, linting it now if it is pending or stale. */
+  async current(uri: string): Promise<LintEntry | undefined> {
+    await this.ready;
+    const doc = this.host.documents.get(uri);
+    if (!doc) return undefined;
+    const cached = this.cache.get(uri);
+    if (cached && cached.version === doc.version && cached.generation === this.generation) return cached;
+    this.cancel(uri);
+    return this.lintNow(doc);
+  }
+
+  /** Diagnostics for a file that is not open (workspace lint). */
+  publishFile(uri: string, diagnostics: Diagnostic[]): void {
+    this.publish(uri, diagnostics, undefined, diagnostics.length > 0);
+  }
+
+  isOpen(uri: string): boolean {
+    return this.host.documents.get(uri) !== undefined;
+  }
+
+  /** Lints a text with the configuration of its uri; undefined when Herd does not lint it. */
+  lintText(uri: string, text: string, languageId: string | undefined, config: DocumentConfig): LintResult | undefined {
+    if (config.ignored || !detectLanguage(uri, text, languageId)) return undefined;
+    return lint({ uri, text, languageId }, { config: config.config, rules: this.host.rules, onRuleError: (ruleId, file, error) => this.ruleFailed(ruleId, file, error) });
+  }
+
+  private cancel(uri: string): void {
+    const timer = this.timers.get(uri);
+    if (timer) clearTimeout(timer);
+    this.timers.delete(uri);
+  }
+
+  private async lintLatest(uri: string): Promise<void> {
+    try {
+      await this.current(uri);
+    } catch (error) {
+      this.host.log.error(`Linting ${uri} failed`, error);
+    }
+  }
+
+  private lintNow(doc: TextDocument): LintEntry {
+    const { uri, version } = doc;
+    const entry: LintEntry = { uri, version, generation: this.generation };
+    this.cache.set(uri, entry);
+    if (!this.host.settings().enable) {
+      this.publish(uri, [], version, false);
+      return entry;
+    }
+    const text = doc.getText();
+    if (isConfigFile(uri)) {
+      this.publish(uri, configDiagnostics(uri, text, readConfigText(text, this.host.ruleIds).problems), version, true);
+      return entry;
+    }
+    entry.config = this.host.resolve(uri);
+    let result: LintResult | undefined;
+    try {
+      result = this.lintText(uri, text, doc.languageId, entry.config);
+    } catch (error) {
+      // the engine catches rule and parse failures; this is a bug elsewhere, logged rather than shown
+      this.host.log.error(`Herd failed on ${uri}`, error);
+    }
+    entry.result = result;
+    if (result) this.publish(uri, lintDiagnostics(result, version, this.host.docsBase), version, true);
+    else this.publish(uri, [], version, false);
+    return entry;
+  }
+
+  /** `always`: send even when empty (a linted document); otherwise only to clear earlier diagnostics. */
+  private publish(uri: string, diagnostics: Diagnostic[], version: number | undefined, always: boolean): void {
+    const before = this.published.get(uri) ?? 0;
+    if (!always && before === 0 && diagnostics.length === 0) return;
+    if (diagnostics.length) this.published.set(uri, diagnostics.length);
+    else this.published.delete(uri);
+    void this.host.connection.sendDiagnostics(version === undefined ? { uri, diagnostics } : { uri, version, diagnostics }).catch((error: unknown) => this.host.log.error(`Publishing diagnostics for ${uri} failed`, error));
+  }
+
+  private ruleFailed(ruleId: string, uri: string, error: unknown): void {
+    const key = `${ruleId}\0${uri}`;
+    if (this.ruleErrorsLogged.has(key)) return;
+    this.ruleErrorsLogged.add(key);
+    this.host.log.error(`Rule ${ruleId} failed on ${uri}`, error);
+  }
+}

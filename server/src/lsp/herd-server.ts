@@ -1,0 +1,254 @@
+// The language server over any connection: `server.ts` passes the process's, the tests an in-memory one.
+import {
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type ClientCapabilities,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DOCS_BASE } from '../engine/index';
+import type { Rule } from '../engine/rule';
+import { initShellParser } from '../parse/shell';
+import { allRules } from '../rules';
+import { CODE_ACTION_KINDS, codeActions, fixAllEdits, workspaceEdit } from './code-actions';
+import { DocumentLinter } from './document-linter';
+import { hoverAt } from './hover';
+import { connectionLog, type Log } from './log';
+import { defaultSettings, readSettings, type HerdSettings } from './settings';
+import { isConfigFile, WorkspaceConfig } from './workspace-config';
+import { LINT_WORKSPACE_REQUEST, lintWorkspace, type LintWorkspaceResult } from './workspace-lint';
+
+export const FIX_ALL_COMMAND = 'herd.fixAll';
+export const CONFIG_GLOB = '**/.herd.yaml';
+
+export interface ServerOptions {
+  /** Base URL of the rule pages linked from diagnostics. */
+  docsBase?: string;
+  /** The rules to run; the registry by default (tests add their own). */
+  rules?: readonly Rule[];
+}
+
+/** What a client may pass in `initializationOptions`. */
+export interface HerdInitializationOptions {
+  /** Overrides `herd.debounce` (0 in tests and benchmarks). */
+  debounce?: number;
+  /** Initial `herd` settings, for clients without `workspace/configuration`. */
+  settings?: unknown;
+  /** The client already sends configuration changes and `.herd.yaml` file events (the VS Code client does). */
+  watchesConfig?: boolean;
+}
+
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
+  const log = connectionLog(connection);
+  const documents = new TextDocuments(TextDocument);
+  const rules = options.rules ?? allRules;
+  const ruleIds = new Set(rules.map((r) => r.meta.id));
+  const workspace = new WorkspaceConfig((message) => log.info(message), ruleIds);
+  const docsBase = options.docsBase ?? DOCS_BASE;
+  let capabilities: ClientCapabilities = {};
+  let initOptions: HerdInitializationOptions = {};
+  let settings: HerdSettings = defaultSettings();
+
+  let settingsLoaded!: () => void;
+  const ready = Promise.all([
+    initShellParser().catch((error: unknown) => log.error('Cannot load the shell parser; start commands will not be checked', error)),
+    new Promise<void>((resolve) => (settingsLoaded = resolve)),
+  ]).then(() => undefined);
+
+  const linter = new DocumentLinter(
+    {
+      connection,
+      documents,
+      settings: () => settings,
+      debounce: () => initOptions.debounce ?? settings.debounce,
+      resolve: (uri) => workspace.resolve(uri, settings),
+      docsBase,
+      log,
+      rules,
+      ruleIds,
+    },
+    ready,
+  );
+
+  const pullsConfiguration = () => capabilities.workspace?.configuration === true;
+
+  async function loadSettings(pushed?: unknown): Promise<void> {
+    let raw: unknown = pushed;
+    if (pullsConfiguration()) {
+      raw = await connection.workspace.getConfiguration({ section: 'herd' }).catch((error: unknown) => log.error('Cannot read the herd settings', error));
+    }
+    const read = readSettings(raw);
+    settings = read.settings;
+    for (const problem of read.problems) log.info(`Ignoring setting ${problem}`);
+  }
+
+  connection.onInitialize(
+    guard(log, 'initialize', undefined as unknown as InitializeResult, (params: InitializeParams): InitializeResult => {
+      capabilities = params.capabilities;
+      initOptions = readInitOptions(params.initializationOptions);
+      const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+      workspace.setFolders(folders);
+      return {
+        capabilities: {
+          textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+          codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
+          hoverProvider: true,
+          executeCommandProvider: { commands: [FIX_ALL_COMMAND] },
+          workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        },
+        serverInfo: { name: 'herd' },
+      };
+    }),
+  );
+
+  connection.onInitialized(
+    guard(log, 'initialized', undefined, async () => {
+      try {
+        if (capabilities.workspace?.workspaceFolders) {
+          connection.workspace.onDidChangeWorkspaceFolders(
+            guard(log, 'didChangeWorkspaceFolders', undefined, (event) => {
+              event.removed.forEach((f) => workspace.removeFolder(f.uri));
+              event.added.forEach((f) => workspace.addFolder(f.uri));
+              linter.relintAll();
+            }),
+          );
+        }
+        if (!initOptions.watchesConfig) await registerWatchers();
+        await loadSettings(initOptions.settings);
+      } finally {
+        settingsLoaded();
+      }
+      log.info(`Herd language server ready (${workspace.list().length} workspace folder(s))`);
+    }),
+  );
+
+  async function registerWatchers(): Promise<void> {
+    const ws = capabilities.workspace;
+    if (ws?.didChangeWatchedFiles?.dynamicRegistration) {
+      await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_GLOB }] }).catch((e: unknown) => log.error('Cannot watch .herd.yaml', e));
+    }
+    if (ws?.didChangeConfiguration?.dynamicRegistration) {
+      await connection.client.register(DidChangeConfigurationNotification.type, { section: 'herd' }).catch((e: unknown) => log.error('Cannot watch settings', e));
+    }
+  }
+
+  connection.onDidChangeConfiguration(
+    guard(log, 'didChangeConfiguration', undefined, async (params) => {
+      const pushed = (params.settings as { herd?: unknown } | null | undefined)?.herd;
+      await loadSettings(pushed);
+      linter.relintAll();
+    }),
+  );
+
+  connection.onDidChangeWatchedFiles(
+    guard(log, 'didChangeWatchedFiles', undefined, (params) => {
+      let reloaded = false;
+      for (const change of params.changes) if (isConfigFile(change.uri) && workspace.reloadConfigFile(change.uri)) reloaded = true;
+      if (reloaded) linter.relintAll();
+    }),
+  );
+
+  const seen = new Set<string>();
+  documents.onDidChangeContent(
+    guard(log, 'didChange', undefined, ({ document }) => {
+      // the first content event is the open: lint at once; edits after it wait for the debounce
+      if (seen.has(document.uri)) linter.changed(document.uri);
+      else {
+        seen.add(document.uri);
+        linter.opened(document.uri);
+      }
+    }),
+  );
+  documents.onDidClose(
+    guard(log, 'didClose', undefined, ({ document }) => {
+      seen.delete(document.uri);
+      linter.closed(document.uri);
+    }),
+  );
+  documents.onDidSave(
+    guard(log, 'didSave', undefined, ({ document }) => {
+      if (isConfigFile(document.uri) && workspace.reloadConfigFile(document.uri)) linter.relintAll();
+    }),
+  );
+
+  const documentChanges = () => capabilities.workspace?.workspaceEdit?.documentChanges === true;
+
+  connection.onCodeAction(
+    guard(log, 'codeAction', [], async (params) => {
+      const entry = await linter.current(params.textDocument.uri);
+      return entry ? codeActions(params, entry, documentChanges(), log) : [];
+    }),
+  );
+
+  connection.onHover(
+    guard(log, 'hover', null, async (params) => {
+      const entry = await linter.current(params.textDocument.uri);
+      const doc = documents.get(params.textDocument.uri);
+      if (!entry || !doc || doc.version !== entry.version) return null;
+      const context = { uri: entry.uri, position: params.position, offset: doc.offsetAt(params.position), entry, docsBase, rules };
+      return hoverAt(context, undefined, (error) => log.error('A hover provider failed', error));
+    }),
+  );
+
+  connection.onExecuteCommand(
+    guard(log, 'executeCommand', undefined, async (params) => {
+      if (params.command !== FIX_ALL_COMMAND) return undefined;
+      const uri = uriArgument(params.arguments?.[0]);
+      const entry = uri ? await linter.current(uri) : undefined;
+      if (!entry?.result) return { applied: 0 };
+      const edits = fixAllEdits(entry.result);
+      if (!edits.length) return { applied: 0 };
+      const target = { uri: entry.uri, version: entry.version, documentChanges: documentChanges() };
+      const response = await connection.workspace.applyEdit({ label: 'Herd: apply all safe fixes', edit: workspaceEdit(target, edits) });
+      if (!response.applied) log.info(`The editor did not apply the safe fixes to ${uri}${response.failureReason ? `: ${response.failureReason}` : ''}`);
+      return { applied: response.applied ? edits.length : 0 };
+    }),
+  );
+
+  connection.onRequest(
+    LINT_WORKSPACE_REQUEST,
+    guard(log, 'lintWorkspace', { files: 0, findings: 0, truncated: false } as LintWorkspaceResult, async (_params: unknown, token) => {
+      await ready;
+      if (!settings.enable) return { files: 0, findings: 0, truncated: false };
+      const result = await lintWorkspace({ folders: workspace.list(), linter, resolve: (uri) => workspace.resolve(uri, settings), docsBase, log }, token);
+      log.info(`Linted ${result.files} workspace file(s): ${result.findings} finding(s)${result.truncated ? ' (stopped at the file limit)' : ''}`);
+      return result;
+    }),
+  );
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+function readInitOptions(raw: unknown): HerdInitializationOptions {
+  if (typeof raw !== 'object' || raw === null) return {};
+  const o = raw as Record<string, unknown>;
+  return {
+    debounce: typeof o.debounce === 'number' && o.debounce >= 0 ? o.debounce : undefined,
+    settings: o.settings,
+    watchesConfig: o.watchesConfig === true,
+  };
+}
+
+/** The document of `herd.fixAll`: a uri string or `{ uri }`. */
+function uriArgument(arg: unknown): string | undefined {
+  if (typeof arg === 'string') return arg;
+  if (typeof arg === 'object' && arg !== null && typeof (arg as { uri?: unknown }).uri === 'string') return (arg as { uri: string }).uri;
+  return undefined;
+}
+
+/** A handler that logs its exception and answers `fallback` instead of failing the request or the server. */
+function guard<A extends unknown[], R>(log: Log, name: string, fallback: R, handler: (...args: A) => R | Promise<R>): (...args: A) => Promise<R> {
+  return async (...args: A) => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      log.error(`Herd ${name} handler failed`, error);
+      return fallback;
+    }
+  };
+}

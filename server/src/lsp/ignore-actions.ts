@@ -1,0 +1,86 @@
+// The edits behind "Ignore <id> for this line" and "Ignore <id> for this object (annotation)".
+import { isScalar, visit, type Scalar } from 'yaml';
+import type { LintResult } from '../engine/lint';
+import { IGNORE_ANNOTATION } from '../engine/suppression';
+import type { Finding, OffsetEdit } from '../engine/types';
+import type { DockerfileModel } from '../parse/dockerfile';
+import { getMap, getNode, scalarString, type KubernetesModel } from '../parse/kubernetes';
+import { insertPath, replaceScalar } from '../parse/yaml-edit';
+
+// mirrors the engine's pragma syntax: `# herd-ignore ids [-- reason]`
+const PRAGMA_LINE = /^([ \t]*#[ \t]*herd-ignore[ \t]+)(\S(?:.*?\S)?)([ \t]*--.*)?[ \t]*$/;
+
+/** A `# herd-ignore <id>` line above the line that the suppression must cover, or the id added to one already there. */
+export function ignoreLineEdit(result: LintResult, finding: Finding): OffsetEdit | undefined {
+  const { source, model } = result;
+  if (!model) return undefined;
+  const text = source.text;
+  let line = source.positionAt(finding.start).line;
+  line = model.kind === 'dockerfile' ? instructionLine(model, line) : yamlLine(model, finding.start, line);
+  const lineStart = source.offsetAt({ line, character: 0 });
+  if (line > 0) {
+    const previousStart = source.offsetAt({ line: line - 1, character: 0 });
+    const previous = text.slice(previousStart, lineStart).replace(/\r?\n$|\r$/, '');
+    const m = PRAGMA_LINE.exec(previous);
+    if (m) {
+      const ids = m[2].split(/[,\s]+/);
+      if (ids.includes(finding.ruleId)) return undefined;
+      const at = previousStart + m[1].length + m[2].length;
+      return { start: at, end: at, newText: `,${finding.ruleId}` };
+    }
+  }
+  const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
+  return { start: lineStart, end: lineStart, newText: `${indent}# herd-ignore ${finding.ruleId}${source.eol}` };
+}
+
+/** A pragma covers the next instruction, so it goes above the instruction's first line, not a continuation line. */
+function instructionLine(model: DockerfileModel, line: number): number {
+  for (const instruction of model.ast.getInstructions()) {
+    const r = instruction.getRange();
+    if (r.start.line <= line && line <= r.end.line) return r.start.line;
+  }
+  return line;
+}
+
+/** A finding inside a multi-line scalar (a `|` script) is ignored from the scalar's first line: a comment inside would be content. */
+function yamlLine(model: KubernetesModel, offset: number, line: number): number {
+  let scalar: Scalar | undefined;
+  for (const doc of model.documents) {
+    visit(doc.yaml, {
+      Scalar(_, node) {
+        const r = node.range;
+        if (r && r[0] <= offset && offset < r[1]) scalar = node;
+      },
+    });
+  }
+  const start = scalar?.range?.[0];
+  if (start === undefined) return line;
+  return Math.min(line, model.source.positionAt(start).line);
+}
+
+/** Adds the id to the object's `herd/ignore` annotation, creating `metadata.annotations` as needed. */
+export function ignoreObjectEdit(result: LintResult, finding: Finding): OffsetEdit | undefined {
+  const model = result.model;
+  if (model?.kind !== 'kubernetes') return undefined;
+  const object = model.objects.find((o) => {
+    const r = o.node.range;
+    return r != null && r[0] <= finding.start && finding.start <= r[2];
+  });
+  if (!object) return undefined;
+  const text = result.source.text;
+  const annotations = getMap(object.metadata, 'annotations');
+  const existing = getNode(annotations, IGNORE_ANNOTATION);
+  const inFlow = annotations?.flow === true;
+  const current = scalarString(existing);
+  if (isScalar(existing) && current !== undefined && current.trim() !== '') {
+    const ids = current.split(/[,\s]+/).filter(Boolean);
+    if (ids.includes(finding.ruleId)) return undefined;
+    return replaceScalar(text, existing, [...ids, finding.ruleId].join(','), { inFlow });
+  }
+  if (existing !== undefined && !isScalar(existing)) return undefined;
+  if (isScalar(existing) && existing.value !== null) {
+    // an empty string: replaced in place
+    return replaceScalar(text, existing, finding.ruleId, { inFlow });
+  }
+  return insertPath(text, object.node, ['metadata', 'annotations', IGNORE_ANNOTATION], finding.ruleId);
+}

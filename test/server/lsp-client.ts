@@ -1,0 +1,204 @@
+// An in-process LSP client for the server tests: the server runs on one end of a pair of in-memory streams.
+import { PassThrough } from 'node:stream';
+import { createMessageConnection, StreamMessageReader as ClientReader, StreamMessageWriter as ClientWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { createConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
+import type {
+  ApplyWorkspaceEditParams,
+  CodeAction,
+  Diagnostic,
+  Hover,
+  InitializeResult,
+  Position,
+  PublishDiagnosticsParams,
+  Range,
+  TextEdit,
+  WorkspaceEdit,
+} from 'vscode-languageserver';
+import { startServer, type ServerOptions } from '../../server/src/lsp/herd-server';
+
+export interface StartOptions extends ServerOptions {
+  folders?: string[];
+  settings?: Record<string, unknown>;
+  initializationOptions?: Record<string, unknown>;
+}
+
+interface Waiter {
+  uri: string;
+  predicate: (p: PublishDiagnosticsParams) => boolean;
+  resolve: (p: PublishDiagnosticsParams) => void;
+}
+
+export class TestClient {
+  readonly published: PublishDiagnosticsParams[] = [];
+  readonly appliedEdits: ApplyWorkspaceEditParams[] = [];
+  readonly logs: { type: number; message: string }[] = [];
+  settings: Record<string, unknown>;
+  capabilities!: InitializeResult['capabilities'];
+  private readonly waiters: Waiter[] = [];
+  private readonly docs = new Map<string, { version: number; text: string }>();
+
+  private constructor(
+    readonly connection: MessageConnection,
+    private readonly server: { dispose(): void },
+    settings: Record<string, unknown>,
+  ) {
+    this.settings = settings;
+  }
+
+  static async start(options: StartOptions = {}): Promise<TestClient> {
+    const toServer = new PassThrough();
+    const toClient = new PassThrough();
+    const serverConnection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
+    startServer(serverConnection, options);
+    const connection = createMessageConnection(new ClientReader(toClient), new ClientWriter(toServer));
+    const client = new TestClient(connection, serverConnection, options.settings ?? {});
+    connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => client.received(p));
+    connection.onNotification('window/logMessage', (p: { type: number; message: string }) => client.logs.push(p));
+    connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map((i) => (i.section === 'herd' ? client.settings : null)));
+    connection.onRequest('workspace/applyEdit', (p: ApplyWorkspaceEditParams) => {
+      client.appliedEdits.push(p);
+      return { applied: true };
+    });
+    connection.onRequest('client/registerCapability', () => null);
+    connection.listen();
+    const folders = options.folders ?? [];
+    const result = await connection.sendRequest<InitializeResult>('initialize', {
+      processId: null,
+      rootUri: null,
+      workspaceFolders: folders.map((uri, i) => ({ uri, name: `folder${i}` })),
+      initializationOptions: options.initializationOptions ?? { debounce: 0 },
+      capabilities: {
+        workspace: { configuration: true, workspaceFolders: true, workspaceEdit: { documentChanges: true } },
+        textDocument: { publishDiagnostics: { versionSupport: true }, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: [] } } } },
+      },
+    });
+    client.capabilities = result.capabilities;
+    await connection.sendNotification('initialized', {});
+    return client;
+  }
+
+  /** The next diagnostics published for `uri` that satisfy `predicate`. */
+  nextDiagnostics(uri: string, predicate: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 5000): Promise<PublishDiagnosticsParams> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms`)), timeoutMs);
+      this.waiters.push({
+        uri,
+        predicate,
+        resolve: (p) => {
+          clearTimeout(timer);
+          resolve(p);
+        },
+      });
+    });
+  }
+
+  async open(uri: string, languageId: string, text: string): Promise<PublishDiagnosticsParams> {
+    const next = this.nextDiagnostics(uri);
+    this.docs.set(uri, { version: 1, text });
+    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+    return next;
+  }
+
+  /** Replaces the whole text (a range-less change is valid under incremental sync). */
+  async change(uri: string, text: string): Promise<PublishDiagnosticsParams> {
+    const doc = this.doc(uri);
+    doc.version++;
+    doc.text = text;
+    const version = doc.version;
+    const next = this.nextDiagnostics(uri, (p) => p.version === version);
+    await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    return next;
+  }
+
+  /** An incremental change; resolves once sent. */
+  async edit(uri: string, range: Range, newText: string): Promise<number> {
+    const doc = this.doc(uri);
+    doc.version++;
+    doc.text = applyTextEdits(doc.text, [{ range, newText }]);
+    await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: doc.version }, contentChanges: [{ range, text: newText }] });
+    return doc.version;
+  }
+
+  async close(uri: string): Promise<PublishDiagnosticsParams> {
+    const next = this.nextDiagnostics(uri);
+    this.docs.delete(uri);
+    await this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    return next;
+  }
+
+  text(uri: string): string {
+    return this.doc(uri).text;
+  }
+
+  codeActions(uri: string, diagnostics: Diagnostic[], only?: string[], range?: Range): Promise<CodeAction[]> {
+    const r = range ?? diagnostics[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    return this.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: r, context: { diagnostics, only } });
+  }
+
+  hover(uri: string, position: Position): Promise<Hover | null> {
+    return this.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position });
+  }
+
+  /** Applies a workspace edit to the tracked documents and sends the results as changes; resolves with the new diagnostics. */
+  async apply(edit: WorkspaceEdit, uri: string): Promise<PublishDiagnosticsParams> {
+    return this.change(uri, applyTextEdits(this.text(uri), editsFor(edit, uri)));
+  }
+
+  async changeSettings(settings: Record<string, unknown>): Promise<void> {
+    this.settings = settings;
+    await this.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+  }
+
+  async stop(): Promise<void> {
+    this.connection.dispose();
+    this.server.dispose();
+  }
+
+  private doc(uri: string): { version: number; text: string } {
+    const doc = this.docs.get(uri);
+    if (!doc) throw new Error(`${uri} is not open`);
+    return doc;
+  }
+
+  private received(p: PublishDiagnosticsParams): void {
+    this.published.push(p);
+    for (let i = 0; i < this.waiters.length; i++) {
+      const w = this.waiters[i];
+      if (w.uri === p.uri && w.predicate(p)) {
+        this.waiters.splice(i--, 1);
+        w.resolve(p);
+      }
+    }
+  }
+}
+
+/** The text edits of `edit` for one document, whether sent as `changes` or versioned `documentChanges`. */
+export function editsFor(edit: WorkspaceEdit, uri: string): TextEdit[] {
+  const out: TextEdit[] = [...(edit.changes?.[uri] ?? [])];
+  for (const change of edit.documentChanges ?? []) {
+    if ('textDocument' in change && change.textDocument.uri === uri) out.push(...(change.edits as TextEdit[]));
+  }
+  return out;
+}
+
+export function offsetAt(text: string, p: Position): number {
+  let line = 0;
+  let offset = 0;
+  while (line < p.line) {
+    const nl = text.indexOf('\n', offset);
+    if (nl === -1) return text.length;
+    offset = nl + 1;
+    line++;
+  }
+  return Math.min(offset + p.character, text.length);
+}
+
+/** LSP text edits applied as an editor would: all ranges refer to the original text. */
+export function applyTextEdits(text: string, edits: TextEdit[]): string {
+  // reversed before a stable sort: insertions at one position keep their order
+  const withOffsets = edits.map((e) => ({ start: offsetAt(text, e.range.start), end: offsetAt(text, e.range.end), newText: e.newText })).reverse();
+  withOffsets.sort((a, b) => b.start - a.start || b.end - a.end);
+  let out = text;
+  for (const e of withOffsets) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+  return out;
+}
