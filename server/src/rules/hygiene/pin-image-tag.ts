@@ -1,0 +1,61 @@
+import { defineRule } from '../../engine/rule';
+import { parseImageRef } from '../../knowledge/images';
+import type { DockerfileModel } from '../../parse/dockerfile';
+import { isTemplated, type KubernetesModel } from '../../parse/kubernetes';
+import { fromImage, isScratch } from '../shared/from-image';
+
+export default defineRule({
+  meta: {
+    id: 'pin-image-tag',
+    languages: ['dockerfile', 'kubernetes'],
+    defaultSeverity: 'warning',
+    category: 'hygiene',
+    description: 'An image with no tag or :latest: what runs changes whenever the tag moves.',
+    fixes: [],
+  },
+  check(context) {
+    const file = context.file;
+    if (file.kind === 'dockerfile') {
+      for (const stage of file.stages) {
+        const image = fromImage(file as DockerfileModel, stage);
+        if (!image || isScratch(image.text)) continue;
+        const problem = unpinned(image.text);
+        if (problem) context.report({ ...(problem === 'latest' ? image.tag! : image), message: message(image.text, problem, 'FROM') });
+      }
+      return;
+    }
+    const model = file as KubernetesModel;
+    for (const container of context.containers()) {
+      const image = container.image;
+      if (!image || isTemplated(model, image.start, image.end)) continue;
+      const problem = unpinned(image.text);
+      if (!problem) continue;
+      // an image the workspace builds (skaffold, compose, folder name) gets its tag from the build tool
+      if (problem === 'untagged' && context.workspace?.dockerfilesForImage(image.text).length) continue;
+      // the scalar may be quoted: find the value's own characters inside it
+      const raw = model.source.text.slice(image.start, image.end);
+      const at = image.start + Math.max(0, raw.indexOf(image.text));
+      const span = problem === 'latest' ? { start: at + image.text.lastIndexOf(':') + 1, end: at + image.text.length } : { start: at, end: at + image.text.length };
+      context.report({ ...span, message: message(image.text, problem, 'container') });
+    }
+  },
+});
+
+/** Docker's grammar for repository paths: lower-case components joined by `.`, `_`, `__` or `-`. */
+const REPOSITORY = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
+
+/** `latest` for `:latest`, `untagged` for no tag; a digest pins whatever the tag says. Variables are not judged. */
+function unpinned(text: string): 'latest' | 'untagged' | undefined {
+  if (text.includes('$') || text.includes('{{')) return undefined;
+  const ref = parseImageRef(text);
+  // placeholders such as `<YOUR-IMAGE>` are not references at all
+  if (!ref || ref.digest || !REPOSITORY.test(ref.repository)) return undefined;
+  if (ref.tag === undefined) return 'untagged';
+  return ref.tag === 'latest' ? 'latest' : undefined;
+}
+
+function message(image: string, problem: 'latest' | 'untagged', where: 'FROM' | 'container'): string {
+  const what = problem === 'latest' ? `\`${image}\` uses the \`latest\` tag` : `\`${image}\` has no tag, so it means \`latest\``;
+  const consequence = where === 'FROM' ? 'each build can start from a different image' : 'each node can pull a different image, and a rollback does not roll the image back';
+  return `${what}: ${consequence}. Pin a version tag (or a digest).`;
+}

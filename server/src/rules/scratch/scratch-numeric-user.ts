@@ -1,0 +1,44 @@
+import { defineRule } from '../../engine/rule';
+import { offsets } from '../../parse/dockerfile';
+import { stageChain } from '../process/start-instructions';
+import { copiesIn, isScratch, mayProvide } from './image-contents';
+
+export default defineRule({
+  meta: {
+    id: 'scratch-numeric-user',
+    languages: ['dockerfile'],
+    defaultSeverity: 'error',
+    category: 'scratch',
+    description: 'USER names a user in a scratch stage that has no /etc/passwd: the container cannot start.',
+    fixes: ['safe'],
+  },
+  check(context) {
+    const model = context.file;
+    if (model.kind !== 'dockerfile') return;
+    for (const stage of model.stages) {
+      if (!isScratch(stage)) continue;
+      const chain = stageChain(stage);
+      const earlier = chain.flatMap((s) => s.instructions);
+      for (const user of stage.instructions) {
+        if (user.getKeyword() !== 'USER') continue;
+        const range = user.getArgumentsRange();
+        const value = user.getArguments()[0]?.getValue() ?? '';
+        if (!range || !value || value.includes('$')) continue;
+        const [name, group] = value.split(':');
+        // the copies that came before this USER in the stage and its parents
+        const copies = copiesIn(model, chain).filter((c) => earlier.indexOf(c.instruction) < earlier.indexOf(user));
+        const has = (file: string) => copies.some((c) => mayProvide(c, file));
+        const missing: string[] = [];
+        if (!/^\d+$/.test(name) && !has('/etc/passwd')) missing.push(`user \`${name}\``);
+        if (group !== undefined && !/^\d+$/.test(group) && !has('/etc/group')) missing.push(`group \`${group}\``);
+        if (!missing.length) continue;
+        const span = offsets(model, range);
+        context.report({
+          ...span,
+          message: `The ${missing.join(' and ')} cannot be resolved: this scratch image has no /etc/passwd or /etc/group, so the container fails to start ("unable to find user"). Use numeric ids, e.g. \`USER 65532:65532\`.`,
+          fixes: [{ title: 'Use USER 65532:65532', kind: 'safe', edits: () => [{ ...span, newText: '65532:65532' }] }],
+        });
+      }
+    }
+  },
+});
