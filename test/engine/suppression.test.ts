@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { initShellParser, lint } from '../../server/src/engine';
+import { initShellParser, lint, ruleById } from '../../server/src/engine';
 import { parsePragma } from '../../server/src/engine/suppression';
 
-const ids = (uri: string, text: string) => lint({ uri, text }).findings.map((f) => `${f.range.start.line + 1}:${f.ruleId}`);
+// the four process and probe rules: enough to see what is silenced, stable as the catalog grows
+const rules = ['no-background-process', 'no-keepalive-command', 'liveness-probe', 'readiness-probe'].map((id) => ruleById(id)!);
+const ids = (uri: string, text: string) => lint({ uri, text }, { rules }).findings.map((f) => `${f.range.start.line + 1}:${f.ruleId}`);
 
 const DOCKERFILE_BAD = 'FROM alpine:3.20\nCMD ./app & tail -f /dev/null\n';
 

@@ -1,4 +1,5 @@
 import { defineRule } from '../../engine/rule';
+import { containerMayHideKeys } from '../shared/helm-hidden';
 import { isLogStreamingSidecar } from '../shared/log-sidecar';
 import { containerLabel, hasKey, probeFix } from './probe-fix';
 
@@ -15,7 +16,9 @@ export default defineRule({
     const text = context.file.source.text;
     for (const container of context.containers()) {
       const k8s = container.k8s;
-      if (!k8s || !k8s.template.longRunning || k8s.role === 'init' || k8s.templated) continue;
+      if (!k8s || !k8s.template.longRunning || k8s.role === 'init' || context.file.kind !== 'kubernetes') continue;
+      // in a Helm template the probe may come from the values
+      if (containerMayHideKeys(context.file, k8s)) continue;
       if (hasKey(k8s, 'livenessProbe') || isLogStreamingSidecar(container)) continue;
       const fix = probeFix(k8s, 'livenessProbe', '/healthz', text);
       context.report({

@@ -35,11 +35,6 @@ export function hasKey(container: K8sContainer, key: string): boolean {
   return container.node.items.some((p) => (p.key as { value?: unknown } | null)?.value === key);
 }
 
-/** Containers that must answer probes: app containers and native sidecars of long-running workloads. */
-export function probedContainers(containers: K8sContainer[]): K8sContainer[] {
-  return containers.filter((c) => c.template.longRunning && (c.role === 'container' || c.role === 'sidecar') && !c.templated);
-}
-
 export function containerLabel(name: string | undefined): string {
   return name ? `Container \`${name}\`` : 'This container';
 }

@@ -1,0 +1,85 @@
+import { isScalar, type Node } from 'yaml';
+import { defineRule } from '../../engine/rule';
+import type { WorkspaceView } from '../../engine/workspace';
+import { isDatabaseImage, parseImageRef } from '../../knowledge/images';
+import { getMap, getNode, getSeq, scalarString, type K8sObject, type KubernetesModel } from '../../parse/kubernetes';
+import { isTemplatedNode } from '../shared/helm-hidden';
+import { objectRef } from '../shared/k8s-names';
+
+const STATELESS_KINDS = new Set(['Deployment', 'ReplicaSet']);
+
+/** `spec.replicas`, 1 when absent (the API default); undefined when a directive decides it. */
+function replicasOf(model: KubernetesModel, object: K8sObject): number | undefined {
+  const node = getNode(getMap(object.node, 'spec'), 'replicas');
+  if (node === undefined || (isScalar(node) && node.value === null)) return 1;
+  if (!isScalar(node) || isTemplatedNode(model, node)) return undefined;
+  const n = Number(node.value);
+  return Number.isInteger(n) ? n : undefined;
+}
+
+/** A claim that several nodes may mount at once (declared in this file or elsewhere in the workspace) is fine to share. */
+function isSharedClaim(claims: K8sObject[], workload: K8sObject, claim: string | undefined): boolean {
+  const pvc = claims.find((o) => o.kind === 'PersistentVolumeClaim' && o.name === claim && sameNamespace(o, workload));
+  const modes = getSeq(getMap(pvc?.node, 'spec'), 'accessModes')?.items.map(scalarString) ?? [];
+  return modes.some((m) => m === 'ReadWriteMany' || m === 'ReadOnlyMany');
+}
+
+/** An object without a namespace lands in whichever namespace it is applied to: it may be the other's. */
+function sameNamespace(a: K8sObject, b: K8sObject): boolean {
+  return a.namespace === undefined || b.namespace === undefined || a.namespace === b.namespace;
+}
+
+function claimsOf(model: KubernetesModel, workspace: WorkspaceView | undefined): K8sObject[] {
+  const others = (workspace?.files() ?? []).flatMap((f) => (f.model.kind === 'kubernetes' && f.model !== model ? f.model.objects : []));
+  return [...model.objects, ...others].filter((o) => o.kind === 'PersistentVolumeClaim');
+}
+
+export default defineRule({
+  meta: {
+    id: 'stateless-deployment',
+    languages: ['kubernetes'],
+    defaultSeverity: 'warning',
+    category: 'workloads',
+    description: 'A Deployment or ReplicaSet runs a database image, or shares a PersistentVolumeClaim between several replicas.',
+    fixes: [],
+  },
+  check(context) {
+    const model = context.file;
+    if (model.kind !== 'kubernetes') return;
+    let claims: K8sObject[] | undefined;
+    for (const object of model.objects) {
+      const template = object.podTemplate;
+      if (!template || !STATELESS_KINDS.has(object.kind)) continue;
+      const who = objectRef(model, object);
+      // app containers only: an init container with a database image usually just waits for the database
+      for (const c of template.containers) {
+        const text = scalarString(c.image);
+        const ref = text && !isTemplatedNode(model, c.image) ? parseImageRef(text) : undefined;
+        if (!ref || !isDatabaseImage(ref) || !c.image?.range) continue;
+        context.report({
+          start: c.image.range[0],
+          end: c.image.range[1],
+          message: `${who} runs the database image \`${text}\`: a Deployment treats its pods as interchangeable, so a replaced pod gets a new identity and extra replicas fight over the same data. Run databases as a StatefulSet (with volumeClaimTemplates).`,
+        });
+      }
+      const replicas = replicasOf(model, object);
+      if (replicas === undefined || replicas <= 1) continue;
+      for (const volume of template.volumes) {
+        const pvc = getNode(volume.node, 'persistentVolumeClaim') as Node | undefined;
+        if (!pvc || (isScalar(pvc) && pvc.value === null)) continue;
+        const claimNode = getNode(getMap(volume.node, 'persistentVolumeClaim'), 'claimName');
+        const claim = scalarString(claimNode);
+        if (isTemplatedNode(model, claimNode) || isSharedClaim((claims ??= claimsOf(model, context.workspace)), object, claim)) continue;
+        const mounted = template.allContainers.some((c) => c.templated || c.volumeMounts.some((m) => m.name === volume.name));
+        const key = volume.node.items.find((p) => scalarString(p.key) === 'persistentVolumeClaim')?.key as Node | undefined;
+        const at = claimNode?.range ?? key?.range;
+        if (!mounted || !at) continue;
+        context.report({
+          start: at[0],
+          end: at[1],
+          message: `${who} runs ${replicas} replicas on the PersistentVolumeClaim${claim ? ` \`${claim}\`` : ''}: unless the claim is ReadWriteMany it attaches to a single node, so replicas scheduled elsewhere hang in ContainerCreating, and replicas that do share it write over each other's state. Use a StatefulSet with volumeClaimTemplates.`,
+        });
+      }
+    }
+  },
+});
