@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { window, workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
-import { FIX_ALL_COMMAND } from './protocol';
+import { FIX_ALL_COMMAND, WORKSPACE_GLOB } from './protocol';
 
 let client: LanguageClient | undefined;
 
@@ -16,7 +16,11 @@ export async function activate(context: ExtensionContext): Promise<void> {
   const outputChannel = window.createOutputChannel('Herd');
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'dockerfile' }, { language: 'yaml' }, { scheme: 'file', pattern: '**/{Dockerfile,Containerfile}*' }],
-    synchronize: { configurationSection: 'herd', fileEvents: workspace.createFileSystemWatcher('**/.herd.yaml') },
+    synchronize: {
+      configurationSection: 'herd',
+      // .herd.yaml, and the files of the server's workspace index (Dockerfiles, manifests, skaffold and compose files)
+      fileEvents: [workspace.createFileSystemWatcher('**/.herd.yaml'), workspace.createFileSystemWatcher(WORKSPACE_GLOB)],
+    },
     outputChannel,
     // this client sends setting changes and .herd.yaml events itself: the server need not register watchers
     initializationOptions: { watchesConfig: true },

@@ -1,8 +1,8 @@
 // `herd lint`: find the files, lint (and fix) each, print one report, choose the exit code.
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { allRules, CONFIG_FILE, initShellParser, lint, mergeConfig, type HerdConfig, type SeveritySetting } from '../engine';
+import { allRules, CONFIG_FILE, initShellParser, lint, mergeConfig, type HerdConfig, type LintOptions, type LintResult, type SeveritySetting } from '../engine';
 import { UsageError, type LintArgs } from './args';
 import { wantsColor } from './color';
 import { loadConfig } from './config';
@@ -12,11 +12,16 @@ import type { CliIo } from './io';
 import { countBySeverity, type FileReport } from './report';
 import { herdVersion } from './version';
 import { byCodeUnit, explicitTarget, toSlashes, walkWorkspace, type LintTarget } from './walk';
+import { workspaceIndexes } from './workspaces';
 
 interface Planned {
   target: LintTarget;
   config: HerdConfig;
   shown: string;
+  /** The directory argument this file lies in: its workspace. */
+  root?: string;
+  /** Found by walking a directory (not ignored there): part of its workspace index. */
+  walked: boolean;
 }
 
 export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
@@ -35,7 +40,10 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
   let failed = false;
   let fixedFindings = 0;
   let fixedFiles = 0;
-  for (const { target, config, shown } of plan) {
+  // every file is read first: a directory is a workspace, indexed whole before its files are linted
+  const read: { planned: Planned; text: string }[] = [];
+  for (const planned of plan) {
+    const { target, shown } = planned;
     let bytes: Buffer;
     try {
       bytes = (io.readFile ?? readFileSync)(target.path);
@@ -48,23 +56,47 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
       note(`skipped binary file ${shown}`);
       continue;
     }
-    const input = { uri: pathToFileURL(target.path).href, text: bytes.toString('utf8'), languageId: target.languageId };
-    const options = { config, rules };
+    read.push({ planned, text: bytes.toString('utf8') });
+  }
+  const indexes = workspaceIndexes(read.map(({ planned, text }) => ({ path: planned.target.path, root: planned.root, text, indexed: planned.walked, maxFileSize: planned.config.maxFileSize })));
+  const optionsFor = ({ planned }: { planned: Planned }, text: string): LintOptions => {
+    const workspace = planned.root !== undefined ? indexes.get(planned.root) : undefined;
+    return { config: planned.config, rules, workspace, parsed: workspace?.modelFor(pathToFileURL(planned.target.path).href, text) };
+  };
+  const results: { planned: Planned; result: LintResult }[] = [];
+  for (const file of read) {
+    const { target, shown, root } = file.planned;
+    const input = { uri: pathToFileURL(target.path).href, text: file.text, languageId: target.languageId };
+    const options = optionsFor(file, file.text);
     const { text, result, fixed } = args.fix ? lintAndFix(input, options) : { text: input.text, result: lint(input, options), fixed: 0 };
-    // not a Kubernetes manifest: YAML of some other tool, skipped without a word
-    if (!result.language && result.problems.length === 0) continue;
     if (text !== input.text) {
       try {
         writeFileSync(target.path, text);
         fixedFindings += fixed;
         fixedFiles++;
+        file.text = text;
+        // the files linked to this one see the fixed text
+        if (root !== undefined) indexes.get(root)?.setDisk(input.uri, text, false);
       } catch (error) {
         note(`cannot write fixes to ${shown}: ${errorCode(error)}`);
         failed = true;
       }
     }
-    for (const p of result.problems) note(`note: ${shown}: ${p.message}`);
-    reports.push({ file: shown, path: target.path, findings: result.findings });
+    results.push({ planned: file.planned, result });
+  }
+  if (fixedFiles > 0 && indexes.size > 0) {
+    // cross-file findings of files linted before a fix of a file they depend on: lint them again
+    for (let i = 0; i < results.length; i++) {
+      const file = read.find((r) => r.planned === results[i].planned)!;
+      if (file.planned.root === undefined) continue;
+      results[i].result = lint({ uri: pathToFileURL(file.planned.target.path).href, text: file.text, languageId: file.planned.target.languageId }, optionsFor(file, file.text));
+    }
+  }
+  for (const { planned, result } of results) {
+    // not a Kubernetes manifest: YAML of some other tool, skipped without a word
+    if (!result.language && result.problems.length === 0) continue;
+    for (const p of result.problems) note(`note: ${planned.shown}: ${p.message}`);
+    reports.push({ file: planned.shown, path: planned.target.path, findings: result.findings });
   }
   if (fixedFindings > 0) note(`fixed ${fixedFindings} problem${fixedFindings === 1 ? '' : 's'} in ${fixedFiles} file${fixedFiles === 1 ? '' : 's'}`);
 
@@ -112,16 +144,26 @@ function planTargets(args: LintArgs, io: CliIo, ruleIds: ReadonlySet<string>, ov
     }
   });
   const planned = new Map<string, Planned>();
+  const dirs = roots.filter((r) => r.isDir).map((r) => r.path);
   for (const root of roots) {
     // a named file takes the config of the invocation directory
     const config = configFor(root.isDir ? root.path : io.cwd);
     const targets = root.isDir ? walkWorkspace(root.path, config.ignore, note) : [explicitTarget(root.path)];
     for (const target of targets) {
       const seen = planned.get(target.path);
-      if (!seen || (target.explicit && !seen.target.explicit)) planned.set(target.path, { target, config, shown: shownOf(target.path) });
+      // its workspace: the first directory argument it lies in
+      const workspace = root.isDir ? root.path : dirs.find((d) => isBelow(d, target.path));
+      const walked = !target.explicit || seen?.walked === true;
+      if (!seen || (target.explicit && !seen.target.explicit)) planned.set(target.path, { target, config, shown: shownOf(target.path), root: seen?.root ?? workspace, walked });
+      else if (!target.explicit) seen.walked = true;
     }
   }
   return [...planned.values()].sort((a, b) => byCodeUnit(a.shown, b.shown));
+}
+
+function isBelow(dir: string, path: string): boolean {
+  const rel = relative(dir, path);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }
 
 function errorCode(error: unknown): string {

@@ -25,7 +25,8 @@ export function safeFixEdits(findings: Finding[]): { edits: OffsetEdit[]; applie
   const edits: OffsetEdit[] = [];
   const applied: Finding[] = [];
   for (const f of findings) {
-    const fix = f.fixes.find((x) => x.kind === 'safe');
+    // a fix that edits another document is never applied with this file's edits
+    const fix = f.fixes.find((x) => x.kind === 'safe' && x.uri === undefined);
     if (!fix) continue;
     let proposed: OffsetEdit[];
     try {

@@ -39,6 +39,8 @@ export interface LintOptions {
   config?: HerdConfig;
   workspace?: WorkspaceView;
   rules?: readonly Rule[];
+  /** A model already parsed from this very text (the workspace index's): reused instead of parsing again. */
+  parsed?: ParsedFile;
   /** Called once per failing rule and file; the other rules' findings still arrive. */
   onRuleError?: (ruleId: string, uri: string, error: unknown) => void;
 }
@@ -60,7 +62,7 @@ export function lint(input: LintInput, options: LintOptions = {}): LintResult {
   }
   let parsed: ReturnType<typeof parseFile>;
   try {
-    parsed = parseFile(input);
+    parsed = reusable(input, options.parsed) ?? parseFile(input);
   } catch (error) {
     const source = sourceText(input.uri, input.text);
     return { uri: input.uri, source, findings: [], problems: [{ message: `Herd could not parse this file: ${errorText(error)}`, severity: 'error', start: 0, end: 0, code: 'parse-error' }] };
@@ -111,6 +113,12 @@ function runRules(result: LintResult, model: ParsedFile, language: Language, con
   }
   result.findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
   return result;
+}
+
+/** The index's model when it was parsed from the same uri and text (language detection agrees by construction). */
+function reusable(input: LintInput, model: ParsedFile | undefined): ReturnType<typeof parseFile> | undefined {
+  if (!model || model.source.uri !== input.uri || model.source.text !== input.text) return undefined;
+  return { language: model.kind, source: model.source, model };
 }
 
 /** A rule may only offer the fix kinds its metadata declares. */

@@ -22,6 +22,8 @@ export interface FixProposal {
   kind: FixKind;
   /** Built only when a code action is requested. */
   edits(): OffsetEdit[];
+  /** The document the edits apply to when it is not the linted one (a Dockerfile finding fixed in its manifest). */
+  uri?: string;
 }
 
 export interface RuleMeta {

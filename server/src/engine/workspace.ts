@@ -1,10 +1,22 @@
 // What a cross-file rule may ask about the rest of the workspace. Filled by the workspace index.
 import type { DockerfileModel } from '../parse/dockerfile';
 import type { K8sContainer, KubernetesModel } from '../parse/kubernetes';
+import type { BaseFact, DockerfileFacts } from './dockerfile-facts';
+import type { PodLabelSet } from './workspace-selection';
+
+export type { DockerfileFacts } from './dockerfile-facts';
+export type { PodLabelSet } from './workspace-selection';
 
 export interface WorkspaceFile {
   uri: string;
   model: DockerfileModel | KubernetesModel;
+}
+
+/** A manifest container whose image is built from a Dockerfile of the workspace. */
+export interface DeployedContainer {
+  uri: string;
+  model: KubernetesModel;
+  container: K8sContainer;
 }
 
 export interface WorkspaceView {
@@ -14,4 +26,14 @@ export interface WorkspaceView {
   dockerfilesForImage(image: string): WorkspaceFile[];
   /** Whether a Service of the workspace selects this container's pod. */
   isSelectedByService?(container: K8sContainer): boolean;
+  /** The final base, user, ports and HEALTHCHECK of the image a Dockerfile of the workspace builds. */
+  dockerfileFacts?(uri: string): DockerfileFacts | undefined;
+  /** The reverse link: manifest containers whose image is built from this Dockerfile. */
+  containersDeploying?(dockerfileUri: string): DeployedContainer[];
+  /** The final base image of every Dockerfile of the workspace. */
+  dockerfileBases?(): { uri: string; base: BaseFact | undefined }[];
+  /** The pod templates of the workspace with their namespaces and labels. */
+  podLabelSets?(): PodLabelSet[];
+  /** A file's path as users see it: relative to its workspace folder. */
+  displayPath?(uri: string): string;
 }

@@ -3,6 +3,7 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic
 import { safeFixEdits, toTextEdits } from '../engine/fixes';
 import type { LintResult } from '../engine/lint';
 import type { Finding, OffsetEdit } from '../engine/types';
+import type { SourceText } from '../parse/source';
 import { findingRefOf } from './diagnostics';
 import type { LintEntry } from './document-linter';
 import { ignoreLineEdit, ignoreObjectEdit } from './ignore-actions';
@@ -13,7 +14,8 @@ export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, CodeActionKind.Refact
 
 export interface EditTarget {
   uri: string;
-  version: number;
+  /** null: a file that is not open, edited as it is on disk. */
+  version: number | null;
   /** The client applies versioned `documentChanges` (rejected if the document moved on). */
   documentChanges: boolean;
 }
@@ -28,7 +30,19 @@ function requested(kind: string, only: string[] | undefined): boolean {
   return !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
 }
 
-export function codeActions(params: CodeActionParams, entry: LintEntry, documentChanges: boolean, log: Log): CodeAction[] {
+/** Another document a fix edits: the text its edits were computed on, and its version when it is open. */
+export interface OtherDocument {
+  source: SourceText;
+  version: number | null;
+}
+
+export function codeActions(
+  params: CodeActionParams,
+  entry: LintEntry,
+  documentChanges: boolean,
+  log: Log,
+  otherDocument: (uri: string) => OtherDocument | undefined = () => undefined,
+): CodeAction[] {
   const result = entry.result;
   if (!result) return [];
   const target: EditTarget = { uri: entry.uri, version: entry.version, documentChanges };
@@ -36,6 +50,12 @@ export function codeActions(params: CodeActionParams, entry: LintEntry, document
   const actions: CodeAction[] = [];
   const ignores = new Map<string, CodeAction>();
   const edit = (edits: OffsetEdit[]) => workspaceEdit(target, toTextEdits(result.source, edits));
+  // a fix of a Dockerfile finding may edit the manifest that deploys it
+  const editOf = (uri: string | undefined, edits: OffsetEdit[]): WorkspaceEdit | undefined => {
+    if (uri === undefined || uri === entry.uri) return edit(edits);
+    const other = otherDocument(uri);
+    return other && workspaceEdit({ uri, version: other.version, documentChanges }, toTextEdits(other.source, edits));
+  };
   for (const diagnostic of params.context.diagnostics) {
     const finding = findingOf(entry, diagnostic);
     if (!finding) continue;
@@ -49,7 +69,10 @@ export function codeActions(params: CodeActionParams, entry: LintEntry, document
         log.error(`Fix "${fix.title}" of ${finding.ruleId} failed on ${entry.uri}`, error);
         continue;
       }
-      const action: CodeAction = { title: fix.title, kind, diagnostics: [diagnostic], edit: edit(edits) };
+      const fixEdit = editOf(fix.uri, edits);
+      // the other document changed since the lint: its offsets no longer hold
+      if (!fixEdit) continue;
+      const action: CodeAction = { title: fix.title, kind, diagnostics: [diagnostic], edit: fixEdit };
       if (fix.kind === 'safe') action.isPreferred = true;
       actions.push(action);
     }

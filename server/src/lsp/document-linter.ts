@@ -9,6 +9,7 @@ import { configDiagnostics, lintDiagnostics } from './diagnostics';
 import type { Log } from './log';
 import type { HerdSettings } from './settings';
 import { isConfigFile, readConfigText, type DocumentConfig } from './workspace-config';
+import type { WorkspaceSync } from './workspace-sync';
 
 export interface LintEntry {
   uri: string;
@@ -18,6 +19,8 @@ export interface LintEntry {
   /** Absent when the document is not linted: not a Dockerfile or manifest, ignored, disabled, or a config file. */
   result?: LintResult;
   config?: DocumentConfig;
+  /** The workspace index's version the lint saw: cross-file findings and fixes of an older one may be stale. */
+  indexVersion?: number;
 }
 
 export interface LinterHost {
@@ -30,6 +33,8 @@ export interface LinterHost {
   log: Log;
   rules: readonly Rule[];
   ruleIds: ReadonlySet<string>;
+  /** The workspace index, fed with every linted version of the open documents. */
+  workspace?: WorkspaceSync;
 }
 
 export class DocumentLinter {
@@ -37,6 +42,10 @@ export class DocumentLinter {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** How many diagnostics each uri last received, so that clearing is sent only when needed. */
   private readonly published = new Map<string, number>();
+  /** Documents linted again because a file they depend on changed: their diagnostics are sent only if they differ. */
+  private readonly quiet = new Set<string>();
+  /** What each open document was last sent (version and diagnostics), to tell. */
+  private readonly lastSent = new Map<string, string>();
   private readonly ruleErrorsLogged = new Set<string>();
   private generation = 0;
 
@@ -68,8 +77,26 @@ export class DocumentLinter {
   closed(uri: string): void {
     this.cancel(uri);
     this.cache.delete(uri);
+    this.quiet.delete(uri);
+    this.lastSent.delete(uri);
     for (const key of this.ruleErrorsLogged) if (key.endsWith(`\0${uri}`)) this.ruleErrorsLogged.delete(key);
     this.publish(uri, [], undefined, true);
+    // the file on disk takes the place of the closed document's text
+    this.dependenciesChanged(this.host.workspace?.documentClosed(uri) ?? []);
+  }
+
+  /**
+   * Files whose cross-file findings may have changed (a Dockerfile they deploy, a Service that selects
+   * them): open documents are linted again; closed files shown by "Lint Workspace" too, from the index.
+   */
+  dependenciesChanged(uris: string[]): void {
+    for (const uri of uris) {
+      if (this.host.documents.get(uri)) {
+        this.cache.delete(uri);
+        this.quiet.add(uri);
+        this.changed(uri);
+      } else if (this.published.has(uri)) setImmediate(() => this.relintClosed(uri));
+    }
   }
 
   /** Settings or configuration changed: every open document is linted again. */
@@ -84,7 +111,8 @@ export class DocumentLinter {
     const doc = this.host.documents.get(uri);
     if (!doc) return undefined;
     const cached = this.cache.get(uri);
-    if (cached && cached.version === doc.version && cached.generation === this.generation) return cached;
+    const indexVersion = this.host.workspace?.index.version;
+    if (cached && cached.version === doc.version && cached.generation === this.generation && (cached.indexVersion === undefined || cached.indexVersion === indexVersion)) return cached;
     this.cancel(uri);
     return this.lintNow(doc);
   }
@@ -101,7 +129,29 @@ export class DocumentLinter {
   /** Lints a text with the configuration of its uri; undefined when Herd does not lint it. */
   lintText(uri: string, text: string, languageId: string | undefined, config: DocumentConfig): LintResult | undefined {
     if (config.ignored || !detectLanguage(uri, text, languageId)) return undefined;
-    return lint({ uri, text, languageId }, { config: config.config, rules: this.host.rules, onRuleError: (ruleId, file, error) => this.ruleFailed(ruleId, file, error) });
+    const sync = this.host.workspace;
+    return lint(
+      { uri, text, languageId },
+      {
+        config: config.config,
+        rules: this.host.rules,
+        workspace: sync?.view(),
+        parsed: sync?.index.modelFor(uri, text),
+        onRuleError: (ruleId, file, error) => this.ruleFailed(ruleId, file, error),
+      },
+    );
+  }
+
+  /** A closed file with diagnostics from "Lint Workspace", linted again from its indexed text. */
+  private relintClosed(uri: string): void {
+    if (this.host.documents.get(uri) || !this.published.has(uri) || !this.host.settings().enable) return;
+    const source = this.host.workspace?.index.sourceOf(uri);
+    try {
+      const result = source ? this.lintText(uri, source.text, undefined, this.host.resolve(uri)) : undefined;
+      this.publishFile(uri, result ? lintDiagnostics(result, 0, this.host.docsBase) : []);
+    } catch (error) {
+      this.host.log.error(`Linting ${uri} failed`, error);
+    }
   }
 
   private cancel(uri: string): void {
@@ -120,6 +170,7 @@ export class DocumentLinter {
 
   private lintNow(doc: TextDocument): LintEntry {
     const { uri, version } = doc;
+    const quiet = this.quiet.delete(uri);
     const entry: LintEntry = { uri, version, generation: this.generation };
     this.cache.set(uri, entry);
     if (!this.host.settings().enable) {
@@ -133,15 +184,22 @@ export class DocumentLinter {
     }
     entry.config = this.host.resolve(uri);
     let result: LintResult | undefined;
+    let affected: string[] = [];
     try {
+      // the index first, so that this lint and the files depending on this one see this version
+      affected = this.host.workspace?.documentLinted(uri, text, doc.languageId, entry.config.ignored) ?? [];
+      entry.indexVersion = this.host.workspace?.index.version;
       result = this.lintText(uri, text, doc.languageId, entry.config);
     } catch (error) {
       // the engine catches rule and parse failures; this is a bug elsewhere, logged rather than shown
       this.host.log.error(`Herd failed on ${uri}`, error);
     }
     entry.result = result;
-    if (result) this.publish(uri, lintDiagnostics(result, version, this.host.docsBase), version, true);
-    else this.publish(uri, [], version, false);
+    const diagnostics = result ? lintDiagnostics(result, version, this.host.docsBase) : [];
+    const sent = `${version}\0${JSON.stringify(diagnostics)}`;
+    if (!quiet || this.lastSent.get(uri) !== sent) this.publish(uri, diagnostics, version, result !== undefined);
+    this.lastSent.set(uri, sent);
+    this.dependenciesChanged(affected);
     return entry;
   }
 

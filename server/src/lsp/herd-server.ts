@@ -15,12 +15,15 @@ import type { Rule } from '../engine/rule';
 import { initShellParser } from '../parse/shell';
 import { allRules } from '../rules';
 import { CODE_ACTION_KINDS, codeActions, fixAllEdits, workspaceEdit } from './code-actions';
+import { containerCompletions } from './completion';
 import { DocumentLinter } from './document-linter';
 import { hoverAt } from './hover';
+import { imageDefinition } from './image-definition';
 import { connectionLog, type Log } from './log';
 import { defaultSettings, readSettings, type HerdSettings } from './settings';
 import { isConfigFile, WorkspaceConfig } from './workspace-config';
 import { LINT_WORKSPACE_REQUEST, lintWorkspace, type LintWorkspaceResult } from './workspace-lint';
+import { WORKSPACE_GLOB, WorkspaceSync } from './workspace-sync';
 
 export const FIX_ALL_COMMAND = 'herd.fixAll';
 export const CONFIG_GLOB = '**/.herd.yaml';
@@ -59,6 +62,18 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     new Promise<void>((resolve) => (settingsLoaded = resolve)),
   ]).then(() => undefined);
 
+  // the workspace index: cross-file rules, image links; the linter feeds it the open documents
+  const sync = new WorkspaceSync({
+    connection,
+    log,
+    folders: () => workspace.list(),
+    resolve: (uri) => workspace.resolve(uri, settings),
+    progress: () => capabilities.window?.workDoneProgress === true,
+    affected: (uris) => linter.dependenciesChanged(uris),
+    // open documents get the cross-file findings the index makes possible (sent only where they change)
+    built: () => linter.dependenciesChanged([...documents.keys()]),
+  });
+
   const linter = new DocumentLinter(
     {
       connection,
@@ -70,6 +85,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       log,
       rules,
       ruleIds,
+      workspace: sync,
     },
     ready,
   );
@@ -97,6 +113,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
           codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
           hoverProvider: true,
+          definitionProvider: true,
+          completionProvider: { resolveProvider: false },
           executeCommandProvider: { commands: [FIX_ALL_COMMAND] },
           workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         },
@@ -114,6 +132,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
               event.removed.forEach((f) => workspace.removeFolder(f.uri));
               event.added.forEach((f) => workspace.addFolder(f.uri));
               linter.relintAll();
+              void sync.rebuild();
             }),
           );
         }
@@ -123,13 +142,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         settingsLoaded();
       }
       log.info(`Herd language server ready (${workspace.list().length} workspace folder(s))`);
+      // in the background: lints go on meanwhile, without the cross-file rules
+      void sync.rebuild();
     }),
   );
 
   async function registerWatchers(): Promise<void> {
     const ws = capabilities.workspace;
     if (ws?.didChangeWatchedFiles?.dynamicRegistration) {
-      await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_GLOB }] }).catch((e: unknown) => log.error('Cannot watch .herd.yaml', e));
+      await connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_GLOB }, { globPattern: WORKSPACE_GLOB }] })
+        .catch((e: unknown) => log.error('Cannot watch .herd.yaml and the workspace files', e));
     }
     if (ws?.didChangeConfiguration?.dynamicRegistration) {
       await connection.client.register(DidChangeConfigurationNotification.type, { section: 'herd' }).catch((e: unknown) => log.error('Cannot watch settings', e));
@@ -148,7 +171,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     guard(log, 'didChangeWatchedFiles', undefined, (params) => {
       let reloaded = false;
       for (const change of params.changes) if (isConfigFile(change.uri) && workspace.reloadConfigFile(change.uri)) reloaded = true;
-      if (reloaded) linter.relintAll();
+      if (reloaded) {
+        // its ignore globs decide what the index holds
+        linter.relintAll();
+        void sync.rebuild();
+      } else void sync.filesChanged(params.changes.filter((c) => !isConfigFile(c.uri)));
     }),
   );
 
@@ -171,16 +198,27 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   );
   documents.onDidSave(
     guard(log, 'didSave', undefined, ({ document }) => {
-      if (isConfigFile(document.uri) && workspace.reloadConfigFile(document.uri)) linter.relintAll();
+      if (isConfigFile(document.uri) && workspace.reloadConfigFile(document.uri)) {
+        linter.relintAll();
+        void sync.rebuild();
+      }
     }),
   );
 
   const documentChanges = () => capabilities.workspace?.workspaceEdit?.documentChanges === true;
 
+  /** A document a cross-file fix edits, as the index holds it; undefined when the open document has moved on since. */
+  const otherDocument = (uri: string) => {
+    const source = sync.index.sourceOf(uri);
+    const open = documents.get(uri);
+    if (!source || (open && open.getText() !== source.text)) return undefined;
+    return { source, version: open ? open.version : null };
+  };
+
   connection.onCodeAction(
     guard(log, 'codeAction', [], async (params) => {
       const entry = await linter.current(params.textDocument.uri);
-      return entry ? codeActions(params, entry, documentChanges(), log) : [];
+      return entry ? codeActions(params, entry, documentChanges(), log, otherDocument) : [];
     }),
   );
 
@@ -189,8 +227,29 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const entry = await linter.current(params.textDocument.uri);
       const doc = documents.get(params.textDocument.uri);
       if (!entry || !doc || doc.version !== entry.version) return null;
-      const context = { uri: entry.uri, position: params.position, offset: doc.offsetAt(params.position), entry, docsBase, rules };
+      const index = sync.view() ? sync.index : undefined;
+      const context = { uri: entry.uri, position: params.position, offset: doc.offsetAt(params.position), entry, docsBase, rules, index };
       return hoverAt(context, undefined, (error) => log.error('A hover provider failed', error));
+    }),
+  );
+
+  connection.onDefinition(
+    guard(log, 'definition', [], async (params) => {
+      // the lint puts the current version of the document in the index
+      const entry = await linter.current(params.textDocument.uri);
+      const doc = documents.get(params.textDocument.uri);
+      if (!entry?.result || !doc || doc.version !== entry.version || !sync.view()) return [];
+      const links = capabilities.textDocument?.definition?.linkSupport === true;
+      return imageDefinition(sync.index, entry.uri, doc.offsetAt(params.position), links);
+    }),
+  );
+
+  connection.onCompletion(
+    guard(log, 'completion', [], (params) => {
+      const doc = documents.get(params.textDocument.uri);
+      if (!doc || !settings.enable) return [];
+      const snippets = capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
+      return containerCompletions({ uri: doc.uri, text: doc.getText(), languageId: doc.languageId }, params.position, { snippets });
     }),
   );
 
@@ -213,6 +272,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     LINT_WORKSPACE_REQUEST,
     guard(log, 'lintWorkspace', { files: 0, findings: 0, truncated: false } as LintWorkspaceResult, async (_params: unknown, token) => {
       await ready;
+      // cross-file findings need the whole workspace indexed
+      await sync.whenBuilt();
       if (!settings.enable) return { files: 0, findings: 0, truncated: false };
       const result = await lintWorkspace({ folders: workspace.list(), linter, resolve: (uri) => workspace.resolve(uri, settings), docsBase, log }, token);
       log.info(`Linted ${result.files} workspace file(s): ${result.findings} finding(s)${result.truncated ? ' (stopped at the file limit)' : ''}`);

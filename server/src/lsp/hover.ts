@@ -2,7 +2,10 @@
 import { MarkupKind, type Hover, type Position, type Range } from 'vscode-languageserver';
 import { ruleDocUrl } from '../engine/index';
 import type { LintEntry } from './document-linter';
+import { imageHover } from './image-hover';
+import { imageLinkHover } from './image-link-hover';
 import type { Rule } from '../engine/rule';
+import type { WorkspaceIndex } from '../engine/workspace-index';
 
 export interface HoverContext {
   uri: string;
@@ -11,6 +14,8 @@ export interface HoverContext {
   entry: LintEntry;
   docsBase: string;
   rules: readonly Rule[];
+  /** The workspace index, for what a manifest's image links to. */
+  index?: WorkspaceIndex;
 }
 
 export interface HoverSection {
@@ -37,7 +42,7 @@ export const findingHover: HoverProvider = ({ entry, offset, docsBase, rules }) 
   return sections;
 };
 
-export const hoverProviders: HoverProvider[] = [findingHover];
+export const hoverProviders: HoverProvider[] = [findingHover, imageHover, imageLinkHover];
 
 /** One failing provider costs only its own section. */
 export function hoverAt(context: HoverContext, providers: readonly HoverProvider[] = hoverProviders, onError?: (error: unknown) => void): Hover | null {

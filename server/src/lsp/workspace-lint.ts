@@ -57,7 +57,7 @@ export async function lintWorkspace(host: WorkspaceLintHost, token?: Cancellatio
 }
 
 /** Dockerfiles and YAML files below the folders, breadth first, pruning skipped and ignored folders. */
-async function workspaceFiles(folders: readonly WorkspaceFolderConfig[], limit: number, log: Log): Promise<{ files: string[]; truncated: boolean }> {
+export async function workspaceFiles(folders: readonly WorkspaceFolderConfig[], limit: number, log: Log): Promise<{ files: string[]; truncated: boolean }> {
   const files: string[] = [];
   const seen = new Set<string>();
   for (const folder of folders) {

@@ -1,0 +1,108 @@
+// Services and the pods they select, across the files of a workspace: pod template labels and Service
+// selectors, with what Helm directives may hide marked unknown rather than guessed.
+import { isMap, type Node, type YAMLMap } from 'yaml';
+import { getMap, getNode, scalarString, type K8sObject, type KubernetesModel } from '../parse/kubernetes';
+import { isTemplatedNode, mayHideKeys, valueMayBeHidden } from '../rules/shared/helm-hidden';
+
+export interface PodLabelSet {
+  uri: string;
+  model: KubernetesModel;
+  object: K8sObject;
+  namespace?: string;
+  labels: Record<string, string>;
+  /** False when a Helm directive may add or change labels: the set may match any selector. */
+  known: boolean;
+}
+
+export interface ServiceSelector {
+  uri: string;
+  model: KubernetesModel;
+  object: K8sObject;
+  namespace?: string;
+  /** The `spec.selector` map; absent for Services without one (endpoints managed by hand). */
+  node?: YAMLMap;
+  /** The `selector` key, where findings about it go. */
+  key?: { start: number; end: number };
+  selector: Record<string, string>;
+  known: boolean;
+}
+
+/** Pod templates of the core workloads, and of custom resources that carry one (`spec.template` with containers). */
+export function podLabelSets(uri: string, model: KubernetesModel): PodLabelSet[] {
+  const out: PodLabelSet[] = [];
+  for (const object of model.objects) {
+    let metadata: YAMLMap | undefined;
+    let holder: YAMLMap | undefined;
+    if (object.podTemplate) {
+      metadata = object.podTemplate.metadata;
+      holder = object.kind === 'Pod' ? object.node : undefined;
+    } else {
+      const template = getMap(object.node, 'spec', 'template');
+      if (getNode(getMap(template, 'spec'), 'containers') === undefined) continue;
+      metadata = getMap(template, 'metadata');
+      holder = template;
+    }
+    const labelsNode = getMap(metadata, 'labels');
+    const labels = stringMap(labelsNode);
+    const known = labelsKnown(model, metadata, labelsNode, holder) && !substituted(labels);
+    out.push({ uri, model, object, namespace: object.namespace, labels, known });
+  }
+  return out;
+}
+
+function labelsKnown(model: KubernetesModel, metadata: YAMLMap | undefined, labels: YAMLMap | undefined, holder: YAMLMap | undefined): boolean {
+  if (!model.templates.length) return true;
+  if (labels) return !mayHideKeys(model, labels) && !labels.items.some((p) => isTemplatedNode(model, p.value as Node) || isTemplatedNode(model, p.key as Node));
+  const labelsPair = metadata?.items.find((p) => scalarString(p.key) === 'labels');
+  if (labelsPair) return false; // `labels:` followed by a directive
+  if (metadata) return !mayHideKeys(model, metadata);
+  return !holder || !mayHideKeys(model, holder);
+}
+
+/** Every `v1` Service of the file with its selector. ExternalName Services select nothing by design and are left out. */
+export function serviceSelectors(uri: string, model: KubernetesModel): ServiceSelector[] {
+  const out: ServiceSelector[] = [];
+  for (const object of model.objects) {
+    if (object.kind !== 'Service' || object.apiVersion !== 'v1') continue;
+    const spec = getMap(object.node, 'spec');
+    if (scalarString(getNode(spec, 'type')) === 'ExternalName') continue;
+    const selectorPair = spec?.items.find((p) => scalarString(p.key) === 'selector');
+    const node = isMap(selectorPair?.value) ? selectorPair.value : undefined;
+    let known: boolean;
+    if (node) known = !mayHideKeys(model, node) && !node.items.some((p) => isTemplatedNode(model, p.value as Node) || isTemplatedNode(model, p.key as Node));
+    // `selector:` then a directive that prints it
+    else if (selectorPair) known = !valueMayBeHidden(model, selectorPair);
+    else known = !(spec && mayHideKeys(model, spec));
+    const keyNode = selectorPair?.key as Node | undefined;
+    const key = keyNode?.range ? { start: keyNode.range[0], end: keyNode.range[1] } : undefined;
+    const selector = stringMap(node);
+    out.push({ uri, model, object, namespace: object.namespace, node, key, selector, known: known && !substituted(selector) });
+  }
+  return out;
+}
+
+/** Label keys and values cannot hold `$` or braces: such text is a placeholder (envsubst, a template) filled in later. */
+function substituted(labels: Record<string, string>): boolean {
+  return Object.entries(labels).some(([k, v]) => /[${}]/.test(k) || /[${}]/.test(v));
+}
+
+/** Every selector entry is among the labels (an empty selector selects nothing: Kubernetes leaves its endpoints alone). */
+export function selects(selector: Record<string, string>, labels: Record<string, string>): boolean {
+  const entries = Object.entries(selector);
+  return entries.length > 0 && entries.every(([k, v]) => labels[k] === v);
+}
+
+/** An object without a namespace lands in whichever namespace it is applied to: it may be the other's. */
+export function sameNamespace(a: string | undefined, b: string | undefined): boolean {
+  return a === undefined || b === undefined || a === b;
+}
+
+function stringMap(map: YAMLMap | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const pair of map?.items ?? []) {
+    const k = scalarString(pair.key);
+    const v = scalarString(pair.value);
+    if (k !== undefined && v !== undefined) out[k] = v;
+  }
+  return out;
+}
