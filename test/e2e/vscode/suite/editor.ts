@@ -5,6 +5,7 @@ import expectations from '../../fixtures/expectations.json';
 export type FileExpectation = (typeof expectations.files)[number];
 export type FixExpectation = FileExpectation['fixes'][number];
 export const files: FileExpectation[] = expectations.files;
+export { expectations };
 
 export const HERD_SOURCE = 'herd';
 const POLL_MS = 50;
@@ -24,11 +25,18 @@ export function workspaceUri(path: string): vscode.Uri {
   return vscode.Uri.joinPath(folder.uri, path);
 }
 
-export async function openFixture(file: FileExpectation): Promise<vscode.TextEditor> {
+export async function openFixture(file: { path: string; languageId: string }): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument(workspaceUri(file.path));
   const editor = await vscode.window.showTextDocument(document, { preview: false });
   if (document.languageId !== file.languageId) throw new Error(`${file.path} opened as ${document.languageId}, expected ${file.languageId}`);
   return editor;
+}
+
+/** "5:17" (1-based) to a vscode.Position. */
+export function parsePosition(text: string): vscode.Position {
+  const match = /^(\d+):(\d+)$/.exec(text);
+  if (!match) throw new Error(`bad position "${text}"`);
+  return new vscode.Position(Number(match[1]) - 1, Number(match[2]) - 1);
 }
 
 /** "5:17-5:18" (1-based, as in the rule tables) to a vscode.Range. */
@@ -83,9 +91,50 @@ export async function waitForDiagnostics(uri: vscode.Uri, what: string, accept: 
   }
 }
 
-/** Herd's diagnostics of the rules in `rules`, as sorted "rule range" lines. */
-export function expectedLines(file: FileExpectation): string[] {
+/** The expected diagnostics as sorted "rule range" lines, like describe(). */
+export function expectedLines(file: { diagnostics: readonly { rule: string; range: string }[] }): string[] {
   return file.diagnostics.map((d) => `${d.rule} ${formatRange(parseRange(d.range))}`).sort();
+}
+
+/** Polls until Herd's diagnostics are exactly `expected` ("rule range" lines), nothing more. */
+export async function waitForExactly(uri: vscode.Uri, expected: readonly string[], when: string): Promise<void> {
+  const want = JSON.stringify([...expected].sort());
+  await waitForDiagnostics(uri, `exactly ${want} ${when}`, (d) => JSON.stringify(describe(d)) === want);
+}
+
+export const FIX_ALL_KIND = 'source.fixAll.herd';
+
+export function wholeRange(document: vscode.TextDocument): vscode.Range {
+  return new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length));
+}
+
+/** The code actions of kind `kind` on the whole document (VS Code passes the kind on as `only`). */
+export async function codeActionsOfKind(document: vscode.TextDocument, kind: string): Promise<vscode.CodeAction[]> {
+  const items = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', document.uri, wholeRange(document), kind, 50);
+  return (items ?? []).filter((item): item is vscode.CodeAction => !('command' in item && typeof item.command === 'string'));
+}
+
+/**
+ * Polls until Herd has linted the document's current version and its diagnostics satisfy `accept`. Each round
+ * asks Herd for its fix-all action first: the server answers only after linting the current version and
+ * publishing that lint's diagnostics, so an empty list cannot be read before Herd has seen the text.
+ */
+export async function waitForLintOfCurrentVersion(document: vscode.TextDocument, what: string, accept: (d: vscode.Diagnostic[]) => boolean): Promise<vscode.Diagnostic[]> {
+  const deadline = Date.now() + EDIT_WAIT_MS;
+  for (;;) {
+    await codeActionsOfKind(document, FIX_ALL_KIND);
+    const diagnostics = herdDiagnostics(document.uri);
+    if (accept(diagnostics)) return diagnostics;
+    if (Date.now() > deadline) {
+      throw new Error(`waited ${EDIT_WAIT_MS} ms for ${what} on ${vscode.workspace.asRelativePath(document.uri)} (version ${document.version}); Herd's diagnostics now: ${JSON.stringify(describe(diagnostics))}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
+
+/** The file's text on disk, to check what a save wrote. */
+export async function diskText(uri: vscode.Uri): Promise<string> {
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
 }
 
 export function linesForRules(diagnostics: readonly vscode.Diagnostic[], rules: ReadonlySet<string>): string[] {
