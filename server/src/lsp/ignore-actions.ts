@@ -46,6 +46,9 @@ function instructionLine(model: DockerfileModel, line: number): number {
 function yamlLine(model: KubernetesModel, offset: number, line: number): number {
   let scalar: Scalar | undefined;
   for (const doc of model.documents) {
+    // only the document around the offset can hold the scalar (a manifest may have hundreds)
+    const r = doc.yaml.range;
+    if (r && (offset < r[0] || offset > r[2])) continue;
     visit(doc.yaml, {
       Scalar(_, node) {
         const r = node.range;

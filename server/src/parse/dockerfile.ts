@@ -31,6 +31,31 @@ export interface DockerfileModel {
   escapeChar: string;
 }
 
+// dockerfile-ast re-scans an instruction's text on every getArguments()/getHeredocs() call, and many rules ask
+// the same questions of the same RUN: the answers are kept per instruction, which lives as long as its parse.
+interface InstructionFacts {
+  argumentsRange?: Range | null;
+  execForm?: boolean;
+  posixShell?: boolean;
+  execArgv?: MappedText[];
+  runScripts?: ShellScript[];
+  script?: ShellScript | null;
+}
+const factsOf = new WeakMap<Instruction, InstructionFacts>();
+
+function facts(instruction: Instruction): InstructionFacts {
+  let f = factsOf.get(instruction);
+  if (!f) factsOf.set(instruction, (f = {}));
+  return f;
+}
+
+/** `instruction.getArgumentsRange()`, computed once per instruction. */
+export function argumentsRange(instruction: Instruction): Range | null {
+  const f = facts(instruction);
+  if (f.argumentsRange === undefined) f.argumentsRange = instruction.getArgumentsRange();
+  return f.argumentsRange;
+}
+
 export function parseDockerfile(source: SourceText): DockerfileModel {
   const ast = DockerfileParser.parse(source.text);
   const stages: Stage[] = [];
@@ -76,7 +101,14 @@ export function inheritedInstructions(stage: Stage): Instruction[] {
 
 /** Whether an instruction's arguments are a JSON array (exec form). */
 export function isExecForm(model: DockerfileModel, instruction: Instruction): boolean {
-  const args = instruction.getArgumentsRange();
+  const f = facts(instruction);
+  f.execForm ??= execFormOf(model, instruction);
+  return f.execForm;
+}
+
+function execFormOf(model: DockerfileModel, instruction: Instruction): boolean {
+  if (plainFirstArgument(model, instruction)) return false;
+  const args = argumentsRange(instruction);
   if (!args) return false;
   const text = model.source.text.slice(model.source.offsetAt(args.start), model.source.offsetAt(args.end)).trim();
   if (!text.startsWith('[') || !text.endsWith(']')) return false;
@@ -89,14 +121,50 @@ export function isExecForm(model: DockerfileModel, instruction: Instruction): bo
 }
 
 /**
+ * Whether the first argument plainly starts with something other than `[` (most shell-form lines): the
+ * answer for exec form without dockerfile-ast's argument scan. Flags, continuations and comments are left to it.
+ */
+function plainFirstArgument(model: DockerfileModel, instruction: Instruction): boolean {
+  return plainArgumentsStart(model, instruction) !== undefined;
+}
+
+/** Where the arguments start when the first one plainly does (see plainFirstArgument): no flags before it. */
+function plainArgumentsStart(model: DockerfileModel, instruction: Instruction): number | undefined {
+  const text = model.source.text;
+  const keywordEnd = model.source.offsetAt(instruction.getInstructionRange().end);
+  let at = keywordEnd;
+  while (text[at] === ' ' || text[at] === '\t') at++;
+  const c = text[at];
+  return at > keywordEnd && c !== undefined && !'[-#\r\n'.includes(c) && c !== model.escapeChar ? at : undefined;
+}
+
+/**
+ * The arguments' span read from the instruction's own range when it plainly ends on an argument (not on
+ * whitespace, a dangling continuation or a comment line), as dockerfile-ast's argument scan would find it.
+ */
+function plainArgumentsSpan(model: DockerfileModel, instruction: Instruction): { start: number; end: number } | undefined {
+  const start = plainArgumentsStart(model, instruction);
+  if (start === undefined) return undefined;
+  const text = model.source.text;
+  const end = model.source.offsetAt(instruction.getRange().end);
+  const last = text[end - 1];
+  if (end <= start || last === undefined || /\s/.test(last) || last === model.escapeChar) return undefined;
+  if (text.slice(text.lastIndexOf('\n', end - 1) + 1, end).trimStart().startsWith('#')) return undefined;
+  return { start, end };
+}
+
+/**
  * The shell-form text of an instruction (after its flags), mapped 1:1 to the document.
  * Comment lines inside line continuations are blanked to a continuation so that the shell sees what Docker sees.
  */
 export function shellText(model: DockerfileModel, instruction: Instruction, startOffset?: number): MappedText | undefined {
-  const args = instruction.getArgumentsRange();
-  if (!args) return undefined;
-  const start = startOffset ?? model.source.offsetAt(args.start);
-  const end = model.source.offsetAt(args.end);
+  let span = startOffset === undefined ? plainArgumentsSpan(model, instruction) : undefined;
+  if (!span) {
+    const args = argumentsRange(instruction);
+    if (!args) return undefined;
+    span = { start: startOffset ?? model.source.offsetAt(args.start), end: model.source.offsetAt(args.end) };
+  }
+  const { start, end } = span;
   let text = model.source.text.slice(start, end);
   text = text.replace(/(\r?\n)([ \t]*#[^\r\n]*)(?=\r?\n)/g, (_m, eol: string, line: string) => eol + ' '.repeat(line.length - 1) + '\\');
   if (model.escapeChar !== '\\') text = toBackslashContinuations(text, model.escapeChar);
@@ -112,6 +180,8 @@ function toBackslashContinuations(text: string, escape: string): string {
 
 /** Flags such as `RUN --mount=…` precede the command; the script starts after them. */
 function commandStart(model: DockerfileModel, instruction: Instruction): number | undefined {
+  // flags come first: a first argument that plainly starts with something else means there are none
+  if (plainFirstArgument(model, instruction)) return undefined;
   const withFlags = instruction as unknown as { getFlags?: () => { getRange(): Range }[] };
   const flags = withFlags.getFlags?.() ?? [];
   if (!flags.length) return undefined;
@@ -126,18 +196,35 @@ function commandStart(model: DockerfileModel, instruction: Instruction): number 
  * the heredoc bodies, which Docker runs as scripts.
  */
 export function runScripts(model: DockerfileModel, run: Instruction): ShellScript[] {
+  const f = facts(run);
+  f.runScripts ??= runScriptsOf(model, run);
+  // a copy: callers may filter or extend their list without changing another rule's
+  return [...f.runScripts];
+}
+
+function runScriptsOf(model: DockerfileModel, run: Instruction): ShellScript[] {
   if (!usesPosixShell(model, run)) return [];
   if (isExecForm(model, run)) {
     const argv = execArgv(model, run);
     return argv.length ? [argvScript(argv)] : [];
   }
-  const heredocs = (run as Run).getHeredocs?.() ?? [];
   const text = shellText(model, run, commandStart(model, run));
   if (!text) return [];
-  if (heredocs.length && /^\s*<<-?\s*["']?[A-Za-z_]/.test(text.text)) {
+  // only a command line that starts with a heredoc runs heredoc bodies; asking dockerfile-ast is costly
+  const heredocs = /^\s*<<-?\s*["']?[A-Za-z_]/.test(text.text) ? heredocsOf(run) : [];
+  if (heredocs.length) {
     return heredocs.map((h) => heredocScript(model, h)).filter((s): s is ShellScript => !!s);
   }
   return [parseShell(text)];
+}
+
+/** The heredocs of a RUN; none when dockerfile-ast fails on them (it throws on some unterminated heredocs). */
+export function heredocsOf(run: Instruction): Heredoc[] {
+  try {
+    return (run as Run).getHeredocs?.() ?? [];
+  } catch {
+    return [];
+  }
 }
 
 function heredocScript(model: DockerfileModel, heredoc: Heredoc): ShellScript | undefined {
@@ -149,7 +236,13 @@ function heredocScript(model: DockerfileModel, heredoc: Heredoc): ShellScript | 
 
 /** The JSON strings of an exec-form instruction, decoded, each mapped to its characters in the document. */
 export function execArgv(model: DockerfileModel, instruction: Instruction): MappedText[] {
-  const args = instruction.getArgumentsRange();
+  const f = facts(instruction);
+  f.execArgv ??= execArgvOf(model, instruction);
+  return [...f.execArgv];
+}
+
+function execArgvOf(model: DockerfileModel, instruction: Instruction): MappedText[] {
+  const args = argumentsRange(instruction);
   if (!args) return [];
   const start = model.source.offsetAt(args.start);
   const end = model.source.offsetAt(args.end);
@@ -198,6 +291,18 @@ function jsonEscape(text: string, at: number): [string, number] {
  * `["cmd", "/S", "/C"]` (Windows images) switch it, for the rest of the stage and the stages built on it.
  */
 export function usesPosixShell(model: DockerfileModel, instruction: Instruction): boolean {
+  const f = facts(instruction);
+  f.posixShell ??= posixShellAt(model, instruction);
+  return f.posixShell;
+}
+
+// most Dockerfiles have no SHELL instruction: then every command runs in /bin/sh, without a walk per instruction
+const hasShellInstruction = new WeakMap<DockerfileModel, boolean>();
+
+function posixShellAt(model: DockerfileModel, instruction: Instruction): boolean {
+  let any = hasShellInstruction.get(model);
+  if (any === undefined) hasShellInstruction.set(model, (any = model.ast.getInstructions().some((i) => i.getKeyword() === 'SHELL')));
+  if (!any) return true;
   const line = instruction.getRange().start.line;
   const stage = stageAt(model, line);
   let posix = true;
@@ -218,6 +323,13 @@ function stageAt(model: DockerfileModel, line: number): Stage | undefined {
 
 /** The script of a CMD/ENTRYPOINT/HEALTHCHECK CMD in either form. */
 export function instructionScript(model: DockerfileModel, instruction: Instruction, startOffset?: number): ShellScript | undefined {
+  if (startOffset !== undefined) return instructionScriptOf(model, instruction, startOffset);
+  const f = facts(instruction);
+  if (f.script === undefined) f.script = instructionScriptOf(model, instruction) ?? null;
+  return f.script ?? undefined;
+}
+
+function instructionScriptOf(model: DockerfileModel, instruction: Instruction, startOffset?: number): ShellScript | undefined {
   if (!isExecForm(model, instruction) && !usesPosixShell(model, instruction)) return undefined;
   if (isExecForm(model, instruction)) {
     const argv = execArgv(model, instruction);

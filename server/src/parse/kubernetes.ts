@@ -1,6 +1,7 @@
 // Kubernetes YAML: every document of a file, the objects (apiVersion + kind), their pod templates and containers.
-import { isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { SourceText } from './source';
+import { parseYamlStream } from './yaml-stream';
 
 export interface KubernetesModel {
   kind: 'kubernetes';
@@ -88,9 +89,32 @@ function maskTemplates(text: string): { masked: string; templates: { start: numb
   return { masked, templates };
 }
 
+/** yaml makes an Error per syntax error, one per line of a broken file: their stack traces cost more than the parse. */
+function parseYaml(text: string, uri?: string) {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    // by `---` section, reusing the sections of the last parse of this uri that the edit did not touch
+    return parseYamlStream(text, { uniqueKeys: false, strict: false, prettyErrors: false }, uri);
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
+// the last file parsed: the fixes of a lint measure its style from the same documents instead of parsing it again
+let lastParsed: { text: string; docs: ReturnType<typeof parseYaml> } | undefined;
+
+/** The YAML documents of a text, Helm directives masked as for a lint, for reading only (they may be the lint's own). */
+export function yamlDocuments(text: string): ReturnType<typeof parseYaml> {
+  const { masked } = maskTemplates(text);
+  if (lastParsed?.text !== masked) lastParsed = { text: masked, docs: parseYaml(masked) };
+  return lastParsed.docs;
+}
+
 export function parseKubernetes(source: SourceText): KubernetesModel {
   const { masked, templates } = maskTemplates(source.text);
-  const docs = parseAllDocuments(masked, { uniqueKeys: false, strict: false, prettyErrors: false });
+  const docs = parseYaml(masked, source.uri);
+  lastParsed = { text: masked, docs };
   const list = Array.isArray(docs) ? docs : [];
   const model: KubernetesModel = { kind: 'kubernetes', source, documents: [], objects: [], templates };
   list.forEach((yaml, index) => {
@@ -111,7 +135,30 @@ export function parseKubernetes(source: SourceText): KubernetesModel {
 
 /** True when the text of a YAML file holds at least one Kubernetes object (apiVersion + kind at top level). */
 export function looksLikeKubernetes(text: string): boolean {
-  return /^apiVersion\s*:/m.test(text) && /^kind\s*:/m.test(text);
+  if (/^["']?apiVersion["']?\s*:/m.test(text) && /^["']?kind["']?\s*:/m.test(text)) return true;
+  // a flow-style document: `{apiVersion: v1, kind: Pod, …}` or its JSON spelling
+  const starts = [0];
+  const separator = /^---[^\n]*\n/gm;
+  for (let m = separator.exec(text); m && starts.length < 1000; m = separator.exec(text)) starts.push(m.index + m[0].length);
+  return starts.some((start) => {
+    const head = /^(?:\s|#[^\n]*)*/.exec(text.slice(start, start + 4096))?.[0].length ?? 0;
+    if (text[start + head] !== '{') return false;
+    const window = text.slice(start + head, start + head + 4096);
+    return /["']?apiVersion["']?\s*:/.test(window) && /["']?kind["']?\s*:/.test(window);
+  });
+}
+
+/** Aliases a node may expand to as plain data: a "billion laughs" document would otherwise fill the memory. */
+export const MAX_ALIAS_EXPANSIONS = 100;
+
+/** A node as plain data, or undefined when its aliases expand too far or dangle (yaml throws a ReferenceError). */
+export function plainValue(node: Node, doc: Document): unknown {
+  try {
+    return node.toJS(doc, { maxAliasCount: MAX_ALIAS_EXPANSIONS });
+  } catch (error) {
+    if (error instanceof ReferenceError) return undefined;
+    throw error;
+  }
 }
 
 export function scalarString(node: unknown): string | undefined {

@@ -114,23 +114,80 @@ export function shellParserReady(): boolean {
 const cache = new Map<string, ParsedShell>();
 const CACHE_LIMIT = 2000;
 
+/** CPU budget of one parse: tree-sitter's error recovery turns quadratic on some broken input (an unclosed 10,000-stage pipeline). */
+export const SHELL_PARSE_BUDGET_MS = 250;
+/** Deeper shell nesting is not modelled (real scripts nest a few levels), so conversion and walks stay far from the stack limit. */
+export const MAX_SHELL_NESTING = 200;
+/**
+ * Scripts with more `|` are not parsed: tree-sitter's error recovery is quadratic in a pipeline's length
+ * (4,000 stages take seconds in one step, which the progress callback cannot interrupt). Real scripts have a few dozen.
+ */
+export const MAX_SHELL_PIPES = 1000;
+/** A script's model holds at most this many nodes (the corpus's largest RUN has under 100), so rules that relate commands pairwise stay fast. */
+export const MAX_SHELL_NODES = 3000;
+let nesting = 0;
+let nodeCount = 0;
+let truncated = false;
+
+/** True once the model is as large as it may get; the script then counts as having errors, so no fix relies on it. */
+function modelFull(): boolean {
+  if (nodeCount < MAX_SHELL_NODES) return false;
+  truncated = true;
+  return true;
+}
+
+function pipeCount(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('|'); i >= 0; i = text.indexOf('|', i + 1)) n++;
+  return n;
+}
+
 /** Parses a script text; results are cached by text, since the same commands recur on every keystroke. */
 export function parseShellText(text: string): ParsedShell {
   const hit = cache.get(text);
   if (hit) return hit;
   if (!parser) throw new Error('shell parser not initialised: await initShellParser() first');
-  const tree = parser.parse(text);
+  const p = parser;
+  // returning true from the progress callback cancels the parse; parse() then returns null.
+  // Reading the CPU clock is a system call: it is read on every 4th callback only, and the budget starts at
+  // the 4th (85% of the corpus's scripts never get there; the largest reads it 5 times). Pathological input can
+  // spend tens of milliseconds between callbacks, so reading it more rarely lets the budget run over by seconds.
+  let deadline = Infinity;
+  let calls = 0;
+  const overBudget = (): boolean => {
+    if ((++calls & 3) !== 0) return false;
+    if (calls === 4) deadline = cpuMs() + SHELL_PARSE_BUDGET_MS;
+    return cpuMs() > deadline;
+  };
+  const tree = pipeCount(text) > MAX_SHELL_PIPES ? null : p.parse(text, null, { progressCallback: overBudget });
   let parsed: ParsedShell;
   try {
-    if (!tree) return { statements: [], hasErrors: true };
-    const root = tree.rootNode;
-    parsed = { statements: statementsOf(root, text), hasErrors: root.hasError };
+    if (!tree) {
+      p.reset();
+      parsed = { statements: [], hasErrors: true };
+    } else {
+      const root = tree.rootNode;
+      nesting = 0;
+      nodeCount = 0;
+      truncated = false;
+      parsed = { statements: statementsOf(root, text), hasErrors: root.hasError || truncated };
+    }
   } finally {
     tree?.delete();
   }
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
   cache.set(text, parsed);
   return parsed;
+}
+
+/** Benchmarks clear the cache between runs, so that both sides of a comparison start from nothing. */
+export function clearShellCache(): void {
+  cache.clear();
+}
+
+/** The script texts parsed since the cache was last cleared (the benchmark's list of what rules parse). */
+export function cachedShellTexts(): string[] {
+  return [...cache.keys()];
 }
 
 export function parseShell(source: MappedText, depth = 0): ShellScript {
@@ -158,13 +215,33 @@ function statementsOf(container: Node, text: string): Statement[] {
       continue;
     }
     if (!child.isNamed || child.type === 'comment' || child.type === 'heredoc_body') continue;
+    if (modelFull()) break;
     const node = convert(child, text);
     if (node) out.push({ node, start: child.startIndex, end: child.endIndex });
   }
   return out;
 }
 
+function cpuMs(): number {
+  return process.cpuUsage().user / 1000;
+}
+
+/** Converts one node, or stands in an empty `other` node beyond MAX_SHELL_NESTING / MAX_SHELL_NODES (the script then has errors). */
 function convert(node: Node, text: string): ShellNode | undefined {
+  if (nesting >= MAX_SHELL_NESTING || modelFull()) {
+    truncated = true;
+    return { type: 'other', bodies: [], start: node.startIndex, end: node.endIndex, redirects: [] };
+  }
+  nesting++;
+  nodeCount++;
+  try {
+    return convertNode(node, text);
+  } finally {
+    nesting--;
+  }
+}
+
+function convertNode(node: Node, text: string): ShellNode | undefined {
   const base = { start: node.startIndex, end: node.endIndex, redirects: [] as Redirect[] };
   switch (node.type) {
     case 'command':
@@ -241,6 +318,7 @@ function namedConverted(node: Node, text: string): ShellNode[] {
       out[out.length - 1]?.redirects.push(convertRedirect(c, text));
       continue;
     }
+    if (modelFull()) break;
     const n = convert(c, text);
     if (n) out.push(n);
   }
@@ -253,7 +331,17 @@ function collectBodies(node: Node, text: string, out: Statement[][]): void {
   for (const c of kids(node)) {
     if (!c.isNamed) continue;
     if (['elif_clause', 'else_clause', 'case_item', 'compound_statement', 'do_group', 'subshell'].includes(c.type)) {
-      collectBodies(c, text, out);
+      // `f() { { { …` nests here without passing through convert
+      if (nesting >= MAX_SHELL_NESTING) {
+        truncated = true;
+        continue;
+      }
+      nesting++;
+      try {
+        collectBodies(c, text, out);
+      } finally {
+        nesting--;
+      }
     } else if (c.type !== 'comment' && c.type !== 'word' && c.type !== 'heredoc_body') {
       const n = convert(c, text);
       if (n) direct.push({ node: n, start: c.startIndex, end: c.endIndex });
@@ -430,6 +518,19 @@ export function shellScriptArgIndex(argv: string[]): number {
 
 /** The script run by `sh -c "…"` inside a script, mapped to the document. */
 export function nestedScript(script: ShellScript, cmd: SimpleCommand): ShellScript | undefined {
+  // parsed commands are shared by every script with the same text, so the memo is per script, then per command
+  let byCommand = nestedScripts.get(script);
+  if (!byCommand) nestedScripts.set(script, (byCommand = new Map()));
+  let nested = byCommand.get(cmd);
+  if (nested === undefined) byCommand.set(cmd, (nested = nestedScriptOf(script, cmd) ?? null));
+  return nested ?? undefined;
+}
+
+// rules walk the same scripts many times: a script's nested scripts and its command list are built once
+const nestedScripts = new WeakMap<ShellScript, Map<SimpleCommand, ShellScript | null>>();
+const commandLists = new WeakMap<ShellScript, CommandVisit[]>();
+
+function nestedScriptOf(script: ShellScript, cmd: SimpleCommand): ShellScript | undefined {
   if (!cmd.name || script.depth >= 4) return undefined;
   const words = [cmd.name, ...cmd.args];
   const i = shellScriptArgIndex(words.map((w) => w.value));
@@ -450,7 +551,9 @@ export interface CommandVisit {
 
 /** Every simple command of the script, descending into blocks, loops, conditionals and `sh -c` scripts. */
 export function* allCommands(script: ShellScript): Generator<CommandVisit> {
-  yield* walkStatements(script, script.statements, false, false);
+  let visits = commandLists.get(script);
+  if (!visits) commandLists.set(script, (visits = [...walkStatements(script, script.statements, false, false)]));
+  yield* visits;
 }
 
 function* walkStatements(script: ShellScript, statements: Statement[], inBackground: boolean, nested: boolean): Generator<CommandVisit> {

@@ -7,7 +7,6 @@ import {
   isPair,
   isScalar,
   isSeq,
-  parseAllDocuments,
   parseDocument,
   visit,
   type Node,
@@ -16,6 +15,7 @@ import {
   type YAMLSeq,
 } from 'yaml';
 import type { OffsetEdit } from '../engine/types';
+import { yamlDocuments } from './kubernetes';
 
 export type Eol = '\n' | '\r\n';
 
@@ -49,11 +49,19 @@ export function detectIndentUnit(text: string): number {
   return detectStyle(text).indent;
 }
 
+// every fix of a file asks for its style: the last answer is kept, since a parse of a large broken file takes a second
+let lastStyle: { text: string; style: YamlStyle } | undefined;
+
 /** Measures indentation from the parsed tree, not raw lines, so block scalars and `- ` items cannot skew it. */
 export function detectStyle(text: string): YamlStyle {
+  if (lastStyle?.text !== text) lastStyle = { text, style: measureStyle(text) };
+  return { ...lastStyle.style };
+}
+
+function measureStyle(text: string): YamlStyle {
   const mapSteps = new Map<number, number>();
   const seqSteps = new Map<number, number>();
-  for (const doc of parseAllDocuments(text)) {
+  for (const doc of yamlDocuments(text)) {
     visit(doc, {
       Pair(_, pair) {
         const key = pair.key;

@@ -1,8 +1,8 @@
 // RUN instructions as the size and hygiene rules see them: the commands each RUN executes (nested `sh -c`
 // scripts and heredocs included), its `--mount` flags, and edits that add to a RUN without breaking it.
-import type { Heredoc, Instruction, Run } from 'dockerfile-ast';
+import type { Heredoc, Instruction } from 'dockerfile-ast';
 import type { OffsetEdit } from '../../engine/types';
-import { inheritedInstructions, isExecForm, offsets, runScripts, type DockerfileModel, type Stage } from '../../parse/dockerfile';
+import { heredocsOf, inheritedInstructions, isExecForm, offsets, runScripts, type DockerfileModel, type Stage } from '../../parse/dockerfile';
 import { programArgv } from './package-managers';
 import { allCommands, spanIn, type CommandVisit, type ShellScript, type ShellWord } from '../../parse/shell';
 
@@ -137,7 +137,7 @@ export function insertFlagAfter(model: DockerfileModel, run: RunFacts, command: 
  */
 export function appendToRun(model: DockerfileModel, run: RunFacts, top: ShellScript, shellCommand: string): OffsetEdit | undefined {
   if (isExecForm(model, run.instruction)) return undefined;
-  const heredocs: Heredoc[] = (run.instruction as Run).getHeredocs?.() ?? [];
+  const heredocs: Heredoc[] = heredocsOf(run.instruction);
   const text = model.source.text;
   for (const heredoc of heredocs) {
     const content = heredoc.getContentRange();

@@ -28,8 +28,14 @@ function mergeSources(doc: Document, map: YAMLMap): YAMLMap[] {
 /** The pair for `key`: the map's own, else the first merged-in map's (depth-bounded). */
 export function lookupPair(doc: Document, map: YAMLMap | undefined, key: string, depth = 0): Pair | undefined {
   if (!map || depth > 8) return undefined;
-  const own = map.items.find((p) => keyOf(p) === key);
-  if (own) return own;
+  // one pass over the keys; merge sources are resolved only when the map has a `<<` key
+  let merges = false;
+  for (const pair of map.items) {
+    const k = keyOf(pair);
+    if (k === key) return pair;
+    if (k === '<<') merges = true;
+  }
+  if (!merges) return undefined;
   for (const source of mergeSources(doc, map)) {
     const found = lookupPair(doc, source, key, depth + 1);
     if (found) return found;

@@ -1,0 +1,25 @@
+// Builds bench/subject.ts with the options of scripts/build.mjs and loads it: the benchmarks time the code
+// as it ships (tsx, which runs the sources, adds a `__name` call to every closure it creates).
+import { build } from 'esbuild';
+import { join } from 'node:path';
+
+export type Subject = typeof import('./subject');
+
+const ROOT = join(__dirname, '..');
+
+export async function loadSubject(): Promise<Subject> {
+  // dist/bench/ sits under the package, so the bundle resolves the grammars from node_modules
+  const outfile = join(ROOT, 'dist', 'bench', 'subject.js');
+  await build({
+    entryPoints: [join(__dirname, 'subject.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    logLevel: 'warning',
+    alias: { 'web-tree-sitter': require.resolve('web-tree-sitter') },
+  });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(outfile) as Subject;
+}

@@ -1,0 +1,116 @@
+// `npm run bench`: every figure of docs/performance.md in one run, printed as one table (figure, budget,
+// measured, ratio, met?) with the machine it ran on. Options: --runs N (corpus runs, default 7),
+// --edits N (edits per document, default 100), --only corpus,editor,startup.
+import { loadSubject } from './bundle';
+import { corpusThroughput, type CorpusFigures } from './corpus-throughput';
+import { editorLatency, type EditorFigures, type LatencyFigures } from './editor-latency';
+import { startupAndSize, type StartupFigures } from './startup-size';
+import { describeMachine, machine } from './stats';
+
+interface Row {
+  figure: string;
+  budget: string;
+  measured: string;
+  ratio: string;
+  met: string;
+}
+
+function option(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+}
+
+const ms = (n: number) => `${n < 100 && !Number.isInteger(n) ? n.toFixed(1) : Math.round(n).toLocaleString('en')} ms`;
+const kb = (n: number) => `${Math.round(n / 1024).toLocaleString('en')} KB`;
+const met = (ok: boolean) => (ok ? 'yes' : 'NO');
+
+/** A ratio against a limit of the same unit: `measured / other`, met when at most `limit`. */
+function ratioRow(figure: string, limit: number, mine: number, other: number, ratio: number, detail: string): Row {
+  return { figure, budget: `≤ ${limit.toFixed(1)}×`, measured: `${ms(mine)} vs ${ms(other)}${detail}`, ratio: `${ratio.toFixed(2)}×`, met: met(ratio <= limit) };
+}
+
+/** An absolute budget: the ratio is measured / budget. */
+function budgetRow(figure: string, budget: number, measured: number, unit: (n: number) => string, detail = ''): Row {
+  return { figure, budget: `≤ ${unit(budget)}`, measured: `${unit(measured)}${detail}`, ratio: (measured / budget).toFixed(2), met: met(measured <= budget) };
+}
+
+function info(figure: string, measured: string): Row {
+  return { figure, budget: '—', measured, ratio: '—', met: '—' };
+}
+
+function corpusRows(c: CorpusFigures): Row[] {
+  return [
+    ratioRow(`Full catalog (${c.rules} rules), the corpus as one workspace, vs the parse floor`, 1.5, c.workspaceMs, c.floorMs, c.workspaceOverFloor, ` (${c.dockerfiles} Dockerfiles + ${c.manifests} manifests, ${kb(c.bytes)})`),
+    ratioRow(`Each file alone (the ${c.singleFileRules} single-file rules), vs the parse floor`, 1.5, c.herdMs, c.floorMs, c.catalogOverFloor, ''),
+    ratioRow('Dockerfiles: Herd (each file alone) vs dockerfile-utils validate', 1.0, c.herdDockerfileMs, c.dockerfileUtilsMs, c.dockerfileOverUtils, ` (${((1000 * c.herdDockerfileMs) / c.dockerfiles).toFixed(0)} vs ${((1000 * c.dockerfileUtilsMs) / c.dockerfiles).toFixed(0)} µs per file)`),
+    info('Dockerfiles: parse floor vs dockerfile-utils validate', `${ms(c.floorDockerfileMs)} vs ${ms(c.dockerfileUtilsMs)} (${(c.floorDockerfileMs / c.dockerfileUtilsMs).toFixed(2)}×)`),
+    info('Dockerfiles on which Herd is slower than validate', `${(100 * c.dockerfilesSlowerThanUtils).toFixed(0)} %`),
+  ];
+}
+
+function latencyRows(name: string, budget: number, l: LatencyFigures): Row[] {
+  return [
+    budgetRow(`Edit → diagnostics p95, ${l.lines.toLocaleString('en')}-line ${name}`, budget, l.editP95, ms, ` (p50 ${ms(l.editP50)}; ${l.edits} edits, ${l.diagnostics} diagnostics)`),
+    info(`Code action p50 / p95, ${name}`, `${ms(l.actionP50)} / ${ms(l.actionP95)}`),
+  ];
+}
+
+function editorRows(e: EditorFigures): Row[] {
+  return [...latencyRows('manifest', 30, e.manifest), ...latencyRows('Dockerfile', 10, e.dockerfile)];
+}
+
+function startupRows(s: StartupFigures): Row[] {
+  const bundles = s.bundles.map((b) => `${b.name} ${kb(b.bytes)} (${kb(b.compressed)} packed)`).join(', ');
+  return [
+    budgetRow('Start to first diagnostics (node dist/server.js --stdio)', 400, s.firstDiagnosticsMs, ms, ` (initialize answered at ${ms(s.initializeMs)}; a bare node start: ${ms(s.bareNodeMs)}${s.serverCpuMs !== undefined ? `; server CPU time ${ms(s.serverCpuMs)}` : ''})`),
+    budgetRow('.vsix size', 2 * 1024 * 1024, s.vsixBytes, kb, s.packaged ? ' (packaged by this run)' : ' (herd.vsix newer than its sources)'),
+    info('Bundles in the .vsix', bundles),
+  ];
+}
+
+function table(rows: Row[]): string {
+  const head: Row = { figure: 'figure', budget: 'budget', measured: 'measured', ratio: 'ratio', met: 'met?' };
+  const cells = (r: Row) => [r.figure, r.budget, r.measured, r.ratio, r.met];
+  return [cells(head), ['---', '---', '---', '---', '---'], ...rows.map(cells)].map((c) => `| ${c.join(' | ')} |`).join('\n');
+}
+
+async function main(): Promise<void> {
+  const only = new Set(option('only', 'corpus,editor,startup').split(','));
+  const before = machine();
+  console.log(`Herd benchmarks on ${describeMachine(before)}`);
+  const S = await loadSubject();
+  const rows: Row[] = [];
+  const details: Record<string, unknown> = {};
+  if (only.has('corpus')) {
+    process.stdout.write('corpus throughput… ');
+    const c = await corpusThroughput(S, Number(option('runs', '7')));
+    console.log('done');
+    rows.push(...corpusRows(c));
+    details.corpus = c;
+  }
+  if (only.has('editor')) {
+    process.stdout.write('editor latency… ');
+    const e = await editorLatency(S, Number(option('edits', '100')));
+    console.log('done');
+    rows.push(...editorRows(e));
+    details.editor = e;
+  }
+  if (only.has('startup')) {
+    process.stdout.write('start-up and size… ');
+    const s = await startupAndSize();
+    console.log('done');
+    rows.push(...startupRows(s));
+    details.startup = s;
+  }
+  const after = machine();
+  console.log(`\n${table(rows)}\n`);
+  console.log(`load average at the start ${before.load[0].toFixed(2)}, at the end ${after.load[0].toFixed(2)} (1 min); ratios compare sides measured in the same run`);
+  if (process.argv.includes('--json')) console.log(JSON.stringify({ machine: { before, after }, ...details }, null, 2));
+  // nothing measured may keep the process alive (the in-process server's timers, the spawned servers' pipes)
+  process.exit(0);
+}
+
+void main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
