@@ -35,7 +35,7 @@ export function parseConfig(text: string, knownRuleIds: ReadonlySet<string>): { 
   const root = doc.contents;
   if (root === null || root === undefined) return { config, problems };
   if (!isMap(root)) {
-    problems.push({ message: '.herd.yaml must be a mapping with `rules` and `ignore` keys', ...spanOf(root, text) });
+    problems.push({ message: '.herd.yaml must be a mapping with `rules`, `ignore` or `maxFileSize` keys', ...spanOf(root, text) });
     return { config, problems };
   }
   for (const pair of root.items) {
@@ -43,7 +43,7 @@ export function parseConfig(text: string, knownRuleIds: ReadonlySet<string>): { 
     const value = pair.value as Node | null;
     if (key === 'rules') readRules(value, knownRuleIds, config, problems, text);
     else if (key === 'ignore') readIgnore(value, config, problems, text);
-    else if (key === 'maxFileSize' && isScalar(value) && typeof value.value === 'number' && value.value > 0) config.maxFileSize = value.value;
+    else if (key === 'maxFileSize') readMaxFileSize(value ?? (pair.key as Node), config, problems, text);
     else problems.push({ message: `Unknown key \`${key}\` in .herd.yaml (expected \`rules\`, \`ignore\` or \`maxFileSize\`)`, ...spanOf(pair.key as Node, text) });
   }
   return { config, problems };
@@ -64,6 +64,11 @@ function readRules(value: Node | null, known: ReadonlySet<string>, config: HerdC
       problems.push({ message: `Bad severity \`${sev}\` for \`${id}\`: use off, info, warning or error`, ...spanOf((pair.value ?? pair.key) as Node, text) });
     } else config.rules[id] = sev as SeveritySetting;
   }
+}
+
+function readMaxFileSize(value: Node | null, config: HerdConfig, problems: ConfigProblem[], text: string): void {
+  if (isScalar(value) && typeof value.value === 'number' && Number.isFinite(value.value) && value.value > 0) config.maxFileSize = value.value;
+  else problems.push({ message: '`maxFileSize` must be a positive number of bytes', ...spanOf(value, text) });
 }
 
 function readIgnore(value: Node | null, config: HerdConfig, problems: ConfigProblem[], text: string): void {

@@ -85,6 +85,7 @@ function runRules(result: LintResult, model: ParsedFile, language: Language, con
     return containers;
   };
   const suppressions = suppressionsOf(model);
+  const broken = brokenYamlSpans(model);
   for (const rule of options.rules ?? allRules) {
     const setting = config.rules[rule.meta.id] ?? rule.meta.defaultSeverity;
     if (setting === 'off' || !rule.meta.languages.includes(language)) continue;
@@ -107,7 +108,7 @@ function runRules(result: LintResult, model: ParsedFile, language: Language, con
         start: r.start,
         end: r.end,
         range: result.source.rangeOf(r.start, r.end),
-        fixes: allowedFixes(rule, r.fixes ?? []),
+        fixes: allowedFixes(rule, r.fixes ?? []).filter((f) => f.uri !== undefined || !broken.some(([from, to]) => from <= r.start && r.start <= to)),
       });
     }
   }
@@ -119,6 +120,15 @@ function runRules(result: LintResult, model: ParsedFile, language: Language, con
 function reusable(input: LintInput, model: ParsedFile | undefined): ReturnType<typeof parseFile> | undefined {
   if (!model || model.source.uri !== input.uri || model.source.text !== input.text) return undefined;
   return { language: model.kind, source: model.source, model };
+}
+
+/**
+ * YAML documents with syntax errors: error recovery leaves node ranges that edits cannot rely on (an unclosed
+ * flow map ends anywhere), so findings there offer no fix to this file until the document parses.
+ */
+function brokenYamlSpans(model: ParsedFile): [number, number][] {
+  if (model.kind !== 'kubernetes') return [];
+  return model.documents.filter((d) => d.errors.length > 0).map((d) => [d.yaml.range[0], d.yaml.range[2]]);
 }
 
 /** A rule may only offer the fix kinds its metadata declares. */

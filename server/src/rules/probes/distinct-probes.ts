@@ -1,6 +1,6 @@
 import { isMap, type Node } from 'yaml';
 import { defineRule } from '../../engine/rule';
-import type { K8sContainer } from '../../parse/kubernetes';
+import { plainValue, type K8sContainer } from '../../parse/kubernetes';
 import { isTemplatedNode } from '../shared/helm-hidden';
 import { containerRef } from '../shared/k8s-names';
 import { deref, lookupPair } from '../shared/yaml-lookup';
@@ -54,7 +54,10 @@ export default defineRule({
       const { live, ready, readinessKey: key } = probes;
       if (isTemplatedNode(model, live) || isTemplatedNode(model, ready)) continue;
       const doc = k8s.template.object.document.yaml;
-      const same = canonical(live.toJS(doc), true) === canonical(ready.toJS(doc), true);
+      // an alias bomb or a dangling alias: the probes cannot be compared
+      const [liveValue, readyValue] = [plainValue(live, doc), plainValue(ready, doc)];
+      if (liveValue === undefined || readyValue === undefined) continue;
+      const same = canonical(liveValue, true) === canonical(readyValue, true);
       if (!same || !key.range) continue;
       context.report({
         start: key.range[0],
