@@ -1,8 +1,12 @@
 // "Add livenessProbe/readinessProbe": a probe on the container's first declared port, inserted with the
 // indentation and style of the container's other keys.
+import type { RuleContext } from '../../engine/rule';
+import type { FixProposal } from '../../engine/types';
+import type { Container } from '../../parse/container';
 import type { K8sContainer } from '../../parse/kubernetes';
 import { insertMapPair } from '../../parse/yaml-edit';
-import type { FixProposal } from '../../engine/types';
+import { containerMayHideKeys } from '../shared/helm-hidden';
+import { isLogStreamingSidecar } from '../shared/log-sidecar';
 
 export type ProbeKey = 'livenessProbe' | 'readinessProbe' | 'startupProbe';
 
@@ -24,8 +28,9 @@ export function probeFix(container: K8sContainer, key: ProbeKey, path: string, t
   const probe = suggestedProbe(container, path);
   if (!probe) return undefined;
   const kind = 'httpGet' in probe ? `httpGet ${path}` : 'tcpSocket';
+  const port = (Object.values(probe)[0] as { port: unknown }).port;
   return {
-    title: `Add ${key} (${kind} on port ${String(Object.values(probe)[0] && (Object.values(probe)[0] as { port: unknown }).port)})`,
+    title: `Add ${key} (${kind} on port ${String(port)})`,
     kind: 'suggestion',
     edits: () => [insertMapPair(text, container.node, key, probe)],
   };
@@ -37,4 +42,21 @@ export function hasKey(container: K8sContainer, key: string): boolean {
 
 export function containerLabel(name: string | undefined): string {
   return name ? `Container \`${name}\`` : 'This container';
+}
+
+/**
+ * Containers that should answer a probe and have no `key`: app containers and native sidecars of long-running
+ * workloads; not init containers, log-streaming sidecars, or Helm containers whose keys may come from the values.
+ */
+export function containersLackingProbe(context: RuleContext, key: ProbeKey): { container: Container; k8s: K8sContainer }[] {
+  const file = context.file;
+  if (file.kind !== 'kubernetes') return [];
+  const out: { container: Container; k8s: K8sContainer }[] = [];
+  for (const container of context.containers()) {
+    const k8s = container.k8s;
+    if (!k8s || !k8s.template.longRunning || k8s.role === 'init') continue;
+    if (containerMayHideKeys(file, k8s) || hasKey(k8s, key) || isLogStreamingSidecar(container)) continue;
+    out.push({ container, k8s });
+  }
+  return out;
 }

@@ -1,7 +1,5 @@
 import { defineRule } from '../../engine/rule';
-import { containerMayHideKeys } from '../shared/helm-hidden';
-import { isLogStreamingSidecar } from '../shared/log-sidecar';
-import { containerLabel, hasKey, probeFix } from './probe-fix';
+import { containerLabel, containersLackingProbe, probeFix } from './probe-fix';
 
 export default defineRule({
   meta: {
@@ -14,12 +12,7 @@ export default defineRule({
   },
   check(context) {
     const text = context.file.source.text;
-    for (const container of context.containers()) {
-      const k8s = container.k8s;
-      if (!k8s || !k8s.template.longRunning || k8s.role === 'init' || context.file.kind !== 'kubernetes') continue;
-      // in a Helm template the probe may come from the values
-      if (containerMayHideKeys(context.file, k8s)) continue;
-      if (hasKey(k8s, 'readinessProbe') || isLogStreamingSidecar(container)) continue;
+    for (const { container, k8s } of containersLackingProbe(context, 'readinessProbe')) {
       // only containers that serve traffic need to say when they are ready: a declared port or a Service
       if (!k8s.ports.length && !context.workspace?.isSelectedByService?.(k8s)) continue;
       const fix = probeFix(k8s, 'readinessProbe', '/ready', text);
