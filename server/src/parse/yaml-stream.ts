@@ -93,7 +93,10 @@ export function parseYamlStream(text: string, options: Options, key?: string): D
   }
   // where a document is broken, where it ends can depend on what follows it: such a stream is parsed whole
   // (typing through a transient error), and the sections of the last clean parse stay for the next edit
-  if (sections.some((s) => s.docs.some((d) => d.errors.length > 0))) return parseSection(text, 0, options);
+  if (sections.some((s) => s.docs.some((d) => d.errors.length > 0))) {
+    // one section is the whole stream already: do not parse a broken file twice
+    return sections.length === 1 ? sections[0].docs : parseSection(text, 0, options);
+  }
   if (key !== undefined) {
     recent.delete(key);
     recent.set(key, sections);
