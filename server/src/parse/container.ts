@@ -6,7 +6,7 @@ import { argvScript } from './argv';
 import { alignDecoded, type MappedText } from './mapped-text';
 import { inheritedInstructions, instructionScript, isExecForm, execArgv, offsets, type DockerfileModel, type Stage } from './dockerfile';
 import { containerAnchor, getNode, getSeq, scalarString, type K8sContainer, type KubernetesModel } from './kubernetes';
-import { parseShell, shellScriptArgIndex, type ShellScript } from './shell';
+import { shellScriptArgIndex, type ShellScript } from './shell';
 
 export interface StartCommand {
   /** The command as a script: shell form parsed by the shell parser; exec form as one argv command. */
@@ -194,4 +194,3 @@ function kubernetesEnv(c: K8sContainer): EnvVar[] {
   return out;
 }
 
-export { parseShell };
