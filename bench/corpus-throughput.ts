@@ -1,4 +1,4 @@
-// Corpus throughput: the full rule catalog over ../shared/corpus, beside the parse floor (the parsers alone,
+// Corpus throughput: the full rule catalog over the test corpus (test/corpus/files), beside the parse floor (the parsers alone,
 // over the same files and the same shell scripts) and beside dockerfile-utils' validate, in one process.
 import { pathToFileURL } from 'node:url';
 import { CORPUS, corpusFiles } from '../test/helpers/corpus';

@@ -1,4 +1,4 @@
-// Prints the findings per rule over ../shared/corpus (dockerfiles, k8s, helm), each repository folder linted as
+// Prints the findings per rule over the test corpus (test/corpus/files) (dockerfiles, k8s, helm), each repository folder linted as
 // one workspace, as docs/corpus-review.md records them. Run: node --import tsx scripts/corpus-report.ts
 import { allRules, initShellParser, lint } from '../server/src/engine';
 import { corpusFiles } from '../test/helpers/corpus';

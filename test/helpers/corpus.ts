@@ -1,9 +1,10 @@
-// The shared corpus of real Dockerfiles, manifests and Helm templates (read in place, never written).
+// The test corpus of real Dockerfiles, manifests and Helm templates from public projects, carried in the
+// repository (test/corpus/files: MANIFEST.tsv names each file's repository, commit and licence). Read, never written.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileKind } from '../../server/src/engine/detect';
 
-export const CORPUS = join(__dirname, '..', '..', '..', 'shared', 'corpus');
+export const CORPUS = join(__dirname, '..', 'corpus', 'files');
 
 export interface CorpusFile {
   path: string;
@@ -14,7 +15,7 @@ export interface CorpusFile {
 
 export function corpusFiles(subdir = ''): CorpusFile[] {
   const root = join(CORPUS, subdir);
-  if (!existsSync(root)) throw new Error(`corpus not found at ${root}: the repository expects ../shared/corpus beside it`);
+  if (!existsSync(root)) throw new Error(`corpus folder not found: ${root}`);
   const out: CorpusFile[] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir).sort()) {

@@ -4,6 +4,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { CORPUS as CORPUS_ROOT } from '../helpers/corpus';
 import { isMap, isNode, isScalar, isSeq, parseAllDocuments, type Document, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { OffsetEdit } from '../../server/src/engine/types';
 import {
@@ -701,7 +702,7 @@ describe('serializer', () => {
 
 // ---------------------------------------------------------------------------------------------
 
-const CORPUS = '/work/shared/corpus/k8s';
+const CORPUS = join(CORPUS_ROOT, 'k8s');
 const PROBE = { tcpSocket: { port: 8080 } };
 
 function manifests(dir: string, out: string[] = []): string[] {
