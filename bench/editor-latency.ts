@@ -47,7 +47,7 @@ export async function typeInto(S: Subject, t: Typing, edits: number): Promise<La
     for (let i = 0; i < WARMUP_EDITS + edits; i++) {
       const at: Position = { line, character };
       const expected = ++version;
-      const arrived = client.nextDiagnostics(t.uri, (p) => p.version === expected, 30000);
+      const arrived = client.nextDiagnostics(t.uri, (p) => p.version === expected);
       const start = performance.now();
       await client.edit(t.uri, { start: at, end: at }, t.keys[i % t.keys.length]);
       published = await arrived;

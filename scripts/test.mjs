@@ -16,5 +16,7 @@ function collect(dir, out) {
   return out;
 }
 const files = (only.length ? only : collect(join(root, 'test'), [])).sort();
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], { cwd: root, stdio: 'inherit' });
+// Tests wait on events, never on time; the timeout only ends a test that hangs (a lost event), so that the run
+// reports it instead of stalling CI. It is far above what any test needs on a loaded machine.
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-timeout=600000', '--test-reporter=spec', ...files], { cwd: root, stdio: 'inherit' });
 process.exit(result.status ?? 1);

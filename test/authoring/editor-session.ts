@@ -4,21 +4,22 @@ import { PassThrough } from 'node:stream';
 import { createMessageConnection, StreamMessageReader as ClientReader, StreamMessageWriter as ClientWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { CompletionItem, CompletionList, Position } from 'vscode-languageserver';
 import { createConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
-import { startServer, type ServerOptions } from '../../server/src/lsp/herd-server';
+import { startServer, type RunningServer, type ServerOptions } from '../../server/src/lsp/herd-server';
 
 export class EditorSession {
   private constructor(
     private readonly connection: MessageConnection,
-    private readonly server: { dispose(): void },
+    private readonly serverConnection: { dispose(): void },
+    private readonly server: RunningServer,
   ) {}
 
   static async start(options: ServerOptions & { snippetSupport: boolean }): Promise<EditorSession> {
     const toServer = new PassThrough();
     const toClient = new PassThrough();
     const serverConnection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
-    startServer(serverConnection, options);
+    const server = startServer(serverConnection, options);
     const connection = createMessageConnection(new ClientReader(toClient), new ClientWriter(toServer));
-    const session = new EditorSession(connection, serverConnection);
+    const session = new EditorSession(connection, serverConnection, server);
     connection.onNotification('textDocument/publishDiagnostics', () => undefined);
     connection.onNotification('window/logMessage', () => undefined);
     connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
@@ -49,8 +50,11 @@ export class EditorSession {
     return Array.isArray(result) ? result : (result?.items ?? []);
   }
 
+  /** `shutdown` first: the server's work is over before the connection goes. */
   async stop(): Promise<void> {
+    await this.connection.sendRequest('shutdown');
+    await this.server.stop();
     this.connection.dispose();
-    this.server.dispose();
+    this.serverConnection.dispose();
   }
 }

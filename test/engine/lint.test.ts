@@ -41,9 +41,7 @@ describe('lint runner', () => {
 
   it('a document above the size limit gets one informational problem and no lint', () => {
     const text = `FROM alpine:3.20\n${'# x\n'.repeat(2_700_000)}`;
-    const started = performance.now();
     const result = lint({ uri: 'file:///Dockerfile', text });
-    assert.ok(performance.now() - started < 5000);
     assert.deepEqual(result.findings, []);
     assert.equal(result.problems.length, 1);
     assert.equal(result.problems[0].code, 'file-too-large');

@@ -14,7 +14,34 @@ import type {
   TextEdit,
   WorkspaceEdit,
 } from 'vscode-languageserver';
-import { startServer, type ServerOptions } from '../../server/src/lsp/herd-server';
+import { startServer, type RunningServer, type ServerOptions } from '../../server/src/lsp/herd-server';
+
+/** A debounce clock the test advances by hand: timers fire only in `fire()`. */
+export class ManualTimers {
+  private readonly pending = new Map<number, { callback: () => void; ms: number }>();
+  private next = 0;
+
+  set = (callback: () => void, ms: number): number => {
+    this.pending.set(++this.next, { callback, ms });
+    return this.next;
+  };
+
+  clear = (handle: unknown): void => {
+    this.pending.delete(handle as number);
+  };
+
+  /** The delays of the timers waiting now. */
+  waiting(): number[] {
+    return [...this.pending.values()].map((t) => t.ms);
+  }
+
+  /** Fires every waiting timer, as if their delays had passed. */
+  fire(): void {
+    const due = [...this.pending.values()];
+    this.pending.clear();
+    for (const t of due) t.callback();
+  }
+}
 
 export interface StartOptions extends ServerOptions {
   folders?: string[];
@@ -35,11 +62,13 @@ export class TestClient {
   settings: Record<string, unknown>;
   capabilities!: InitializeResult['capabilities'];
   private readonly waiters: Waiter[] = [];
+  private readonly logWaiters: { predicate: (message: string) => boolean; resolve: (l: { type: number; message: string }) => void }[] = [];
   private readonly docs = new Map<string, { version: number; text: string }>();
 
   private constructor(
     readonly connection: MessageConnection,
-    private readonly server: { dispose(): void },
+    private readonly serverConnection: { dispose(): void },
+    readonly server: RunningServer,
     settings: Record<string, unknown>,
   ) {
     this.settings = settings;
@@ -49,11 +78,11 @@ export class TestClient {
     const toServer = new PassThrough();
     const toClient = new PassThrough();
     const serverConnection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
-    startServer(serverConnection, options);
+    const server = startServer(serverConnection, options);
     const connection = createMessageConnection(new ClientReader(toClient), new ClientWriter(toServer));
-    const client = new TestClient(connection, serverConnection, options.settings ?? {});
+    const client = new TestClient(connection, serverConnection, server, options.settings ?? {});
     connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => client.received(p));
-    connection.onNotification('window/logMessage', (p: { type: number; message: string }) => client.logs.push(p));
+    connection.onNotification('window/logMessage', (p: { type: number; message: string }) => client.logged(p));
     connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map((i) => (i.section === 'herd' ? client.settings : null)));
     connection.onRequest('workspace/applyEdit', (p: ApplyWorkspaceEditParams) => {
       client.appliedEdits.push(p);
@@ -77,19 +106,27 @@ export class TestClient {
     return client;
   }
 
-  /** The next diagnostics published for `uri` that satisfy `predicate`. */
-  nextDiagnostics(uri: string, predicate: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 5000): Promise<PublishDiagnosticsParams> {
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms`)), timeoutMs);
-      this.waiters.push({
-        uri,
-        predicate,
-        resolve: (p) => {
-          clearTimeout(timer);
-          resolve(p);
-        },
-      });
-    });
+  /**
+   * The next diagnostics published for `uri` that satisfy `predicate`. No time limit: the test waits for the
+   * event it means (the runner's --test-timeout only ends a hung test).
+   */
+  nextDiagnostics(uri: string, predicate: (p: PublishDiagnosticsParams) => boolean = () => true): Promise<PublishDiagnosticsParams> {
+    return new Promise((resolve) => this.waiters.push({ uri, predicate, resolve }));
+  }
+
+  /** The first log message (already received or still to come) that satisfies `predicate`. */
+  logMessage(predicate: (message: string) => boolean): Promise<{ type: number; message: string }> {
+    const seen = this.logs.find((l) => predicate(l.message));
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve) => this.logWaiters.push({ predicate, resolve }));
+  }
+
+  /**
+   * Resolves once the server has handled every message sent before it: the server reads messages in order, and a
+   * completion request on a document that is not open is answered without linting anything.
+   */
+  async handled(): Promise<void> {
+    await this.connection.sendRequest('textDocument/completion', { textDocument: { uri: 'file:///herd-test/not-open' }, position: { line: 0, character: 0 } });
   }
 
   async open(uri: string, languageId: string, text: string): Promise<PublishDiagnosticsParams> {
@@ -149,15 +186,26 @@ export class TestClient {
     await this.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
   }
 
+  /** As an editor closes a server: `shutdown` answered (the server's work is over), then the connection goes. */
   async stop(): Promise<void> {
+    await this.connection.sendRequest('shutdown');
+    // the server stops on shutdown; a second stop resolves with the first
+    await this.server.stop();
     this.connection.dispose();
-    this.server.dispose();
+    this.serverConnection.dispose();
   }
 
   private doc(uri: string): { version: number; text: string } {
     const doc = this.docs.get(uri);
     if (!doc) throw new Error(`${uri} is not open`);
     return doc;
+  }
+
+  private logged(l: { type: number; message: string }): void {
+    this.logs.push(l);
+    for (let i = 0; i < this.logWaiters.length; i++) {
+      if (this.logWaiters[i].predicate(l.message)) this.logWaiters.splice(i--, 1)[0].resolve(l);
+    }
   }
 
   private received(p: PublishDiagnosticsParams): void {

@@ -13,7 +13,7 @@ import { fileKind } from '../../server/src/engine/detect';
 import { docsBaseFor } from '../../server/src/lsp/diagnostics';
 import { allRules, ruleById } from '../../server/src/rules';
 import { corpusFiles, type CorpusFile } from '../helpers/corpus';
-import { editsFor, TestClient } from './lsp-client';
+import { editsFor, ManualTimers, TestClient } from './lsp-client';
 
 // the server under test runs these registered rules only, so that rules added later cannot change the expectations
 const WATCHED = ['no-background-process', 'no-keepalive-command', 'liveness-probe', 'readiness-probe'];
@@ -297,7 +297,8 @@ describe('herd language server', () => {
 
 describe('debounce', () => {
   it('lints once after a burst of edits, the latest version only', async () => {
-    const client = await TestClient.start({ initializationOptions: {}, settings: { debounce: 60 } });
+    const timers = new ManualTimers();
+    const client = await TestClient.start({ initializationOptions: {}, settings: { debounce: 60 }, timers });
     try {
       const uri = 'file:///debounce/Dockerfile';
       await client.open(uri, 'dockerfile', 'FROM alpine:3.20\nCMD ["./app"]\n');
@@ -306,14 +307,18 @@ describe('debounce', () => {
         const end = { line: 1, character: client.text(uri).split('\n')[1].length };
         await client.edit(uri, { start: end, end }, piece);
       }
-      const final = await client.nextDiagnostics(uri);
-      const lints = client.published.slice(start);
+      await client.handled();
+      // each edit restarted the debounce: one timer of the configured delay waits, nothing was linted yet
+      assert.deepEqual(timers.waiting(), [60]);
+      assert.equal(client.published.length, start);
+      const final = client.nextDiagnostics(uri);
+      timers.fire();
+      assert.equal((await final).version, 4);
       assert.deepEqual(
-        lints.map((p) => p.version),
+        client.published.slice(start).map((p) => p.version),
         [4],
       );
       assert.equal(client.text(uri), 'FROM alpine:3.20\nCMD ["./app"] & tail -f\n');
-      assert.equal(final.version, 4);
     } finally {
       await client.stop();
     }

@@ -23,6 +23,21 @@ export interface LintEntry {
   indexVersion?: number;
 }
 
+/** The debounce clock: the process's timers, or a clock a test advances by hand. */
+export interface DebounceTimers {
+  set(callback: () => void, ms: number): unknown;
+  clear(handle: unknown): void;
+}
+
+export const processTimers: DebounceTimers = {
+  set: (callback, ms) => {
+    const timer = setTimeout(callback, ms);
+    timer.unref?.();
+    return timer;
+  },
+  clear: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
+
 export interface LinterHost {
   connection: Connection;
   documents: TextDocuments<TextDocument>;
@@ -35,11 +50,12 @@ export interface LinterHost {
   ruleIds: ReadonlySet<string>;
   /** The workspace index, fed with every linted version of the open documents. */
   workspace?: WorkspaceSync;
+  timers?: DebounceTimers;
 }
 
 export class DocumentLinter {
   private readonly cache = new Map<string, LintEntry>();
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly timers = new Map<string, unknown>();
   /** How many diagnostics each uri last received, so that clearing is sent only when needed. */
   private readonly published = new Map<string, number>();
   /** Documents linted again because a file they depend on changed: their diagnostics are sent only if they differ. */
@@ -48,29 +64,43 @@ export class DocumentLinter {
   private readonly lastSent = new Map<string, string>();
   private readonly ruleErrorsLogged = new Set<string>();
   private generation = 0;
+  /** Set on shutdown: no lint starts and nothing is sent after it. */
+  private disposed = false;
 
   constructor(
     private readonly host: LinterHost,
     private readonly ready: Promise<void>,
   ) {}
 
+  private get clock(): DebounceTimers {
+    return this.host.timers ?? processTimers;
+  }
+
+  /** Shutdown: pending lints are dropped, their timers cleared. */
+  dispose(): void {
+    this.disposed = true;
+    for (const timer of this.timers.values()) this.clock.clear(timer);
+    this.timers.clear();
+  }
+
   opened(uri: string): void {
+    if (this.disposed) return;
     this.cancel(uri);
     void this.lintLatest(uri);
   }
 
   changed(uri: string): void {
+    if (this.disposed) return;
     this.cancel(uri);
     const delay = this.host.debounce();
     if (delay <= 0) {
       void this.lintLatest(uri);
       return;
     }
-    const timer = setTimeout(() => {
+    const timer = this.clock.set(() => {
       this.timers.delete(uri);
       void this.lintLatest(uri);
     }, delay);
-    timer.unref?.();
     this.timers.set(uri, timer);
   }
 
@@ -144,7 +174,7 @@ export class DocumentLinter {
 
   /** A closed file with diagnostics from "Lint Workspace", linted again from its indexed text. */
   private relintClosed(uri: string): void {
-    if (this.host.documents.get(uri) || !this.published.has(uri) || !this.host.settings().enable) return;
+    if (this.disposed || this.host.documents.get(uri) || !this.published.has(uri) || !this.host.settings().enable) return;
     const source = this.host.workspace?.index.sourceOf(uri);
     try {
       const result = source ? this.lintText(uri, source.text, undefined, this.host.resolve(uri)) : undefined;
@@ -155,12 +185,12 @@ export class DocumentLinter {
   }
 
   private cancel(uri: string): void {
-    const timer = this.timers.get(uri);
-    if (timer) clearTimeout(timer);
+    if (this.timers.has(uri)) this.clock.clear(this.timers.get(uri));
     this.timers.delete(uri);
   }
 
   private async lintLatest(uri: string): Promise<void> {
+    if (this.disposed) return;
     try {
       await this.current(uri);
     } catch (error) {
@@ -205,6 +235,7 @@ export class DocumentLinter {
 
   /** `always`: send even when empty (a linted document); otherwise only to clear earlier diagnostics. */
   private publish(uri: string, diagnostics: Diagnostic[], version: number | undefined, always: boolean): void {
+    if (this.disposed) return;
     const before = this.published.get(uri) ?? 0;
     if (!always && before === 0 && diagnostics.length === 0) return;
     if (diagnostics.length) this.published.set(uri, diagnostics.length);

@@ -16,7 +16,7 @@ import { initShellParser } from '../parse/shell';
 import { allRules } from '../rules';
 import { CODE_ACTION_KINDS, codeActions, fixAllEdits, workspaceEdit } from './code-actions';
 import { containerCompletions } from './completion';
-import { DocumentLinter } from './document-linter';
+import { DocumentLinter, type DebounceTimers } from './document-linter';
 import { hoverAt } from './hover';
 import { imageDefinition } from './image-definition';
 import { connectionLog, type Log } from './log';
@@ -33,6 +33,8 @@ export interface ServerOptions {
   docsBase?: string;
   /** The rules to run; the registry by default (tests add their own). */
   rules?: readonly Rule[];
+  /** The debounce clock; the process's timers by default (tests advance their own). */
+  timers?: DebounceTimers;
 }
 
 /** What a client may pass in `initializationOptions`. */
@@ -45,8 +47,15 @@ export interface HerdInitializationOptions {
   watchesConfig?: boolean;
 }
 
-export function startServer(connection: Connection, options: ServerOptions = {}): void {
-  const log = connectionLog(connection);
+/** A running server, for hosts that own the connection (the tests): `stop` is what a `shutdown` request does. */
+export interface RunningServer {
+  stop(): Promise<void>;
+}
+
+export function startServer(connection: Connection, options: ServerOptions = {}): RunningServer {
+  // after shutdown (or once the host stops us) nothing is linted, indexed or sent: the client may be gone
+  let open = true;
+  const log = connectionLog(connection, () => open);
   const documents = new TextDocuments(TextDocument);
   const rules = options.rules ?? allRules;
   const ruleIds = new Set(rules.map((r) => r.meta.id));
@@ -86,6 +95,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       rules,
       ruleIds,
       workspace: sync,
+      timers: options.timers,
     },
     ready,
   );
@@ -281,8 +291,21 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }),
   );
 
+  let stopped: Promise<void> | undefined;
+  const stop = (): Promise<void> => {
+    open = false;
+    stopped ??= (async () => {
+      linter.dispose();
+      await sync.dispose();
+    })();
+    return stopped;
+  };
+  connection.onShutdown(() => stop());
+  connection.onExit(() => void stop());
+
   documents.listen(connection);
   connection.listen();
+  return { stop };
 }
 
 function readInitOptions(raw: unknown): HerdInitializationOptions {

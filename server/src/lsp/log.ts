@@ -6,10 +6,19 @@ export interface Log {
   error(message: string, error?: unknown): void;
 }
 
-export function connectionLog(connection: Connection): Log {
+/** Writes to the client while `open()` holds: after shutdown, or on a disposed connection, the log is dropped. */
+export function connectionLog(connection: Connection, open: () => boolean = () => true): Log {
+  const send = (write: () => void) => {
+    if (!open()) return;
+    try {
+      write();
+    } catch {
+      // the connection closed under us: nobody is left to read the message
+    }
+  };
   return {
-    info: (message) => connection.console.log(message),
-    error: (message, error) => connection.console.error(error === undefined ? message : `${message}: ${describe(error)}`),
+    info: (message) => send(() => connection.console.log(message)),
+    error: (message, error) => send(() => connection.console.error(error === undefined ? message : `${message}: ${describe(error)}`)),
   };
 }
 

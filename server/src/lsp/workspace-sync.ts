@@ -39,8 +39,16 @@ export class WorkspaceSync {
   private buildDone: Promise<void> = Promise.resolve();
   /** The index a rebuild fills on the side; the live one keeps answering until it is complete. */
   private staging: WorkspaceIndex | undefined;
+  private disposed = false;
 
   constructor(private readonly host: WorkspaceSyncHost) {}
+
+  /** Shutdown: the running build stops at its next file, and no later event starts one. Resolves when it has. */
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    this.build++;
+    await this.buildDone;
+  }
 
   /** The index for rules, once it holds the workspace; undefined while the first build runs (a rebuild keeps the old one). */
   view(): WorkspaceView | undefined {
@@ -54,6 +62,7 @@ export class WorkspaceSync {
 
   /** (Re)reads every Dockerfile, manifest and build file of the folders; a newer call cancels an older one. */
   rebuild(): Promise<void> {
+    if (this.disposed) return this.buildDone;
     const build = ++this.build;
     this.buildDone = this.load(build).catch((error: unknown) => this.host.log.error('Indexing the workspace failed', error));
     return this.buildDone;
@@ -70,6 +79,7 @@ export class WorkspaceSync {
 
   /** `workspace/didChangeWatchedFiles`: the index reads what changed on disk. */
   async filesChanged(changes: FileEvent[]): Promise<void> {
+    if (this.disposed) return;
     const affected = new Set<string>();
     for (const change of changes) {
       const path = uriToPath(change.uri);
@@ -95,7 +105,7 @@ export class WorkspaceSync {
         else this.host.log.error(`Cannot index ${path}`, error);
       }
     }
-    if (affected.size) this.host.affected([...affected]);
+    if (affected.size && !this.disposed) this.host.affected([...affected]);
   }
 
   /** A file below a workspace folder, of a kind Herd reads, not in `node_modules`/`.git`, not ignored. */
