@@ -1,4 +1,4 @@
-// Editor-side helpers: open fixtures, wait for Herd's diagnostics (polling, bounded), run code actions.
+// Editor-side helpers: open fixtures, wait for Herd's diagnostics (on VS Code's diagnostics events), run code actions.
 import * as vscode from 'vscode';
 import expectations from '../../fixtures/expectations.json';
 
@@ -12,8 +12,6 @@ const POLL_MS = 50;
 // The first publication waits for the client to start the server; later ones follow an edit.
 const FIRST_WAIT_MS = 45_000;
 const EDIT_WAIT_MS = 20_000;
-// The server publishes once per change: Herd's diagnostics that stay unchanged this long are its answer.
-const SETTLED_MS = 6_000;
 // Once a first wait has passed without any Herd diagnostic, the server is not coming: fail the rest fast.
 const NO_SERVER_WAIT_MS = 5_000;
 let herdSeen = false;
@@ -66,29 +64,36 @@ export function describe(diagnostics: readonly vscode.Diagnostic[]): string[] {
 }
 
 /**
- * Polls getDiagnostics until `accept` holds, then returns Herd's diagnostics. On timeout it fails with
- * what was there, so a missing server or a wrong range reads plainly in the log.
+ * Waits for VS Code's diagnostics events until Herd's diagnostics for `uri` satisfy `accept`, then returns them.
+ * The limit only ends a wait that nothing will answer; it fails with what was there, so a missing server or a wrong
+ * range reads plainly in the log.
  */
 export async function waitForDiagnostics(uri: vscode.Uri, what: string, accept: (d: vscode.Diagnostic[]) => boolean): Promise<vscode.Diagnostic[]> {
   const limit = herdSeen ? EDIT_WAIT_MS : herdMissing ? NO_SERVER_WAIT_MS : FIRST_WAIT_MS;
-  const deadline = Date.now() + limit;
-  let last = '';
-  let lastChange = Date.now();
-  for (;;) {
+  const check = (): vscode.Diagnostic[] | undefined => {
     const diagnostics = herdDiagnostics(uri);
     if (diagnostics.length) herdSeen = true;
-    if (accept(diagnostics)) return diagnostics;
-    const now = JSON.stringify(describe(diagnostics));
-    if (now !== last) { last = now; lastChange = Date.now(); }
-    const settled = diagnostics.length > 0 && Date.now() - lastChange > SETTLED_MS;
-    if (Date.now() > deadline || settled) {
+    return accept(diagnostics) ? diagnostics : undefined;
+  };
+  const now = check();
+  if (now) return now;
+  return new Promise((resolve, reject) => {
+    const subscription = vscode.languages.onDidChangeDiagnostics((event) => {
+      if (!event.uris.some((u) => u.toString() === uri.toString())) return;
+      const accepted = check();
+      if (!accepted) return;
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve(accepted);
+    });
+    const timer = setTimeout(() => {
+      subscription.dispose();
       const all = vscode.languages.getDiagnostics(uri).map((d) => `${d.source ?? '?'}:${ruleOf(d)} ${formatRange(d.range)} ${d.message.slice(0, 160)}`);
       if (!herdSeen) herdMissing = true;
       const hint = herdSeen ? '' : ' No Herd diagnostic has arrived in this run: is dist/server.js built, and does the client start it?';
-      throw new Error(`waited ${settled ? `until Herd's diagnostics settled (${SETTLED_MS} ms unchanged)` : `${limit} ms`} for ${what} on ${vscode.workspace.asRelativePath(uri)}; diagnostics now: ${JSON.stringify(all)}.${hint}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-  }
+      reject(new Error(`waited ${limit} ms for ${what} on ${vscode.workspace.asRelativePath(uri)}; diagnostics now: ${JSON.stringify(all)}.${hint}`));
+    }, limit);
+  });
 }
 
 /** The expected diagnostics as sorted "rule range" lines, like describe(). */
