@@ -96,4 +96,12 @@ describe('the herd binary', () => {
       ws.remove();
     }
   });
+  it('exits on its own once the report is out, and a large report through a pipe arrives whole', async () => {
+    // the corpus Dockerfiles make a JSON report of several hundred kB, more than one pipe buffer
+    const corpus = join(PACKAGE_ROOT, 'test', 'corpus', 'files', 'dockerfiles');
+    const piped = run(['lint', corpus, '-f', 'json']);
+    assert.ok(piped.stdout.length > 200_000, `${piped.stdout.length} characters`);
+    assert.ok((JSON.parse(piped.stdout) as JsonFile[]).length > 300);
+    assert.deepEqual(piped, await herd(['lint', corpus, '-f', 'json']));
+  });
 });
