@@ -1,0 +1,5 @@
+# SYNTHETIC equivalent (source licence does not allow copying): same start-command construct as the source.
+FROM alpine:3
+RUN apk add --no-cache openssh ansible
+EXPOSE 22
+CMD ["/usr/sbin/sshd","-D"]
