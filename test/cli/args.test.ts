@@ -43,7 +43,7 @@ describe('herd argument parsing', () => {
     [['check'], 'unknown command check'],
     [['--frobnicate'], 'unknown option --frobnicate'],
     [['lint', '--frobnicate'], 'unknown option --frobnicate'],
-    [['lint', '--format', 'xml'], '--format must be one of stylish, json, sarif, github, not xml'],
+    [['lint', '--format', 'xml'], '--format must be one of stylish, json, sarif, github, gitlab, not xml'],
     [['lint', '--format'], '--format needs a value'],
     [['lint', '--output', '--fix'], '--output needs a value'],
     [['lint', '--max-warnings', '-1'], '--max-warnings needs a value'],

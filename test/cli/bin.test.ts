@@ -71,7 +71,7 @@ describe('the herd binary', () => {
   });
 
   it('exits 0 on a clean workspace, 2 on a bad config or a usage mistake', () => {
-    assert.deepEqual(run(['lint', 'project/clean']), { code: 0, stdout: '', stderr: '' });
+    assert.deepEqual(run(['lint', 'project/clean']), { code: 0, stdout: '✔ 1 file linted, no problems\n', stderr: '' });
     assert.deepEqual(run(['lint', 'bad-config']), { code: 2, stdout: '', stderr: 'herd: bad config bad-config/.herd.yaml:2:9: `ignore` must be a list of glob strings\n' });
     assert.deepEqual(run(['lint', '--fixx']), { code: 2, stdout: '', stderr: "herd: unknown option --fixx\nRun 'herd --help' for usage.\n" });
   });

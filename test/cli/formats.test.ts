@@ -24,7 +24,7 @@ describe('herd lint output formats', () => {
         '  16:17  warning  Container `web` has no livenessProbe  liveness-probe',
         '  16:17  error    Container `web` has no readinessProbe  readiness-probe',
         '',
-        '✖ 4 problems (1 error, 3 warnings, 0 infos)',
+        '✖ 4 problems (1 error, 3 warnings, 0 infos), 3 files linted',
         '',
       ].join('\n'),
     );
@@ -32,8 +32,8 @@ describe('herd lint output formats', () => {
     assert.equal(run.code, 1);
   });
 
-  it('stylish: says nothing for a clean run', async () => {
-    assert.deepEqual(await herd(['lint', 'project/clean'], { rules }), { code: 0, stdout: '', stderr: '' });
+  it('stylish: a clean run says how many files were linted', async () => {
+    assert.deepEqual(await herd(['lint', 'project/clean'], { rules }), { code: 0, stdout: '✔ 1 file linted, no problems\n', stderr: '' });
   });
 
   it('stylish: colours only a terminal without NO_COLOR', async () => {
@@ -41,11 +41,11 @@ describe('herd lint output formats', () => {
     const plain = await herd(argv, { rules, tty: false });
     const noColor = await herd(argv, { rules, tty: true, env: { NO_COLOR: '1' } });
     const color = await herd(argv, { rules, tty: true });
-    assert.equal(plain.stdout, 'project/Dockerfile\n  3:5  warning  The start command puts a process in the background  no-background-process\n\n✖ 1 problem (0 errors, 1 warning, 0 infos)\n');
+    assert.equal(plain.stdout, 'project/Dockerfile\n  3:5  warning  The start command puts a process in the background  no-background-process\n\n✖ 1 problem (0 errors, 1 warning, 0 infos), 1 file linted\n');
     assert.equal(noColor.stdout, plain.stdout);
     assert.equal(
       color.stdout,
-      '\u001b[4mproject/Dockerfile\u001b[24m\n  \u001b[2m3:5\u001b[22m  \u001b[33mwarning\u001b[39m  The start command puts a process in the background  \u001b[2mno-background-process\u001b[22m\n\n\u001b[1m\u001b[33m✖ 1 problem (0 errors, 1 warning, 0 infos)\u001b[39m\u001b[22m\n',
+      '\u001b[4mproject/Dockerfile\u001b[24m\n  \u001b[2m3:5\u001b[22m  \u001b[33mwarning\u001b[39m  The start command puts a process in the background  \u001b[2mno-background-process\u001b[22m\n\n\u001b[1m\u001b[33m✖ 1 problem (0 errors, 1 warning, 0 infos), 1 file linted\u001b[39m\u001b[22m\n',
     );
   });
 

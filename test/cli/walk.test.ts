@@ -23,13 +23,16 @@ describe('herd lint file discovery', () => {
       'web.dockerfile': 'FROM a',
       'k8s/a.yml': 'kind: x',
       'Dockerfile-old': 'FROM a',
+      'Dockerfile_prod': 'FROM a',
+      'k8s/b.json': '{}',
+      '.herd.yml': 'rules: {}',
       'notes.txt': 'FROM a',
       'node_modules/pkg/Dockerfile': 'FROM a',
       '.git/Dockerfile': 'FROM a',
       'deep/node_modules/Dockerfile': 'FROM a',
     });
     try {
-      assert.deepEqual(shown(ws.dir, walkWorkspace(ws.dir, [], () => {})), ['Containerfile', 'Containerfile.dev', 'Dockerfile.prod', 'api.Dockerfile', 'k8s/a.yml', 'web.dockerfile']);
+      assert.deepEqual(shown(ws.dir, walkWorkspace(ws.dir, [], () => {})), ['Containerfile', 'Containerfile.dev', 'Dockerfile-old', 'Dockerfile.prod', 'Dockerfile_prod', 'api.Dockerfile', 'k8s/a.yml', 'k8s/b.json', 'web.dockerfile']);
     } finally {
       ws.remove();
     }
@@ -44,8 +47,8 @@ describe('herd lint file discovery', () => {
     }
   });
 
-  it('reads a named file whatever its name, as a Dockerfile unless it is YAML', () => {
-    assert.deepEqual(explicitTarget('/x/build.docker'), { path: '/x/build.docker', explicit: true, languageId: 'dockerfile' });
+  it('reads a named file whatever its name; its content decides when the name says nothing', () => {
+    assert.deepEqual(explicitTarget('/x/build.docker'), { path: '/x/build.docker', explicit: true, byContent: true });
     assert.deepEqual(explicitTarget('/x/Dockerfile'), { path: '/x/Dockerfile', explicit: true });
     assert.deepEqual(explicitTarget('/x/app.YAML'), { path: '/x/app.YAML', explicit: true });
   });

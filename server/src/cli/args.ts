@@ -1,7 +1,7 @@
 // The command line, parsed by hand: a handful of options does not need a dependency.
 import type { SeveritySetting } from '../engine';
 
-export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
+export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'gitlab'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface LintArgs {
@@ -14,6 +14,14 @@ export interface LintArgs {
   maxWarnings?: number;
   /** `--rule id=severity`, in the order given; later ones win. */
   rules: { id: string; severity: SeveritySetting }[];
+  /** `--stdin-filename`: the name stdin (`-`) is linted under: its kind, config and workspace. */
+  stdinFilename?: string;
+  /** `--print-config FILE`: print the configuration that applies to FILE instead of linting. */
+  printConfig?: string;
+  /** `--color` / `--no-color`; undefined: FORCE_COLOR, NO_COLOR and the terminal decide. */
+  color?: boolean;
+  /** `--quiet`: report errors only. */
+  quiet?: boolean;
 }
 
 export type CliArgs =
@@ -34,7 +42,9 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   if (options.includes('--help') || options.includes('-h')) return { command: 'help' };
   const first = words.shift();
   if (first === undefined) throw new UsageError('missing command');
-  if (first === '--version' || first === '-v') return { command: 'version' };
+  if (first === '--version' || first === '-v' || first === 'version') return { command: 'version' };
+  // `herd --print-config FILE`, as ESLint spells it
+  if (first === '--print-config' || first.startsWith('--print-config=')) return parseLint([first, ...words]);
   if (first === 'help') return { command: 'help' };
   if (first === 'rules') return parseRules(words);
   if (first === 'lint') return parseLint(words);
@@ -99,11 +109,29 @@ function parseLint(words: string[]): LintArgs {
       case '--rule':
         args.rules.push(ruleOverride(next(name, inline)));
         break;
+      case '--stdin-filename':
+        args.stdinFilename = next(name, inline);
+        break;
+      case '--print-config':
+        args.printConfig = next(name, inline);
+        break;
+      case '--color':
+      case '--no-color':
+        if (inline !== undefined) throw new UsageError(`${name} takes no value`);
+        args.color = name === '--color';
+        break;
+      case '--quiet':
+      case '-q':
+        if (inline !== undefined) throw new UsageError(`${name} takes no value`);
+        args.quiet = true;
+        break;
       default:
         throw new UsageError(`unknown option ${name}`);
     }
   }
-  if (args.paths.length === 0) args.paths.push('.');
+  if (args.paths.length === 0) args.paths.push(args.stdinFilename !== undefined ? '-' : '.');
+  if (args.stdinFilename !== undefined && !args.paths.includes('-')) throw new UsageError('--stdin-filename names what is read from stdin: add - to the paths');
+  if (args.fix && args.paths.includes('-')) throw new UsageError('--fix cannot write back to stdin');
   return args;
 }
 

@@ -22,3 +22,14 @@ export function palette(enabled: boolean): Palette {
 export function wantsColor(isTTY: boolean | undefined, env: Record<string, string | undefined>): boolean {
   return isTTY === true && !env.NO_COLOR;
 }
+
+/**
+ * The whole decision: `--color`/`--no-color` first, then FORCE_COLOR (`0` or `false` turns colour off, any other
+ * value on, as Node and chalk read it), then NO_COLOR and the terminal.
+ */
+export function colorDecision(flag: boolean | undefined, isTTY: boolean | undefined, env: Record<string, string | undefined>): boolean {
+  if (flag !== undefined) return flag;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force.toLowerCase() !== 'false';
+  return wantsColor(isTTY, env);
+}

@@ -16,6 +16,8 @@ export interface CliIo {
   rules?: readonly Rule[];
   /** Reads a file to lint; fs by default. */
   readFile?: (path: string) => Buffer;
+  /** Reads all of stdin (`herd lint -`); process.stdin by default. */
+  readStdin?: () => Promise<Buffer>;
 }
 
 export function processIo(): CliIo {

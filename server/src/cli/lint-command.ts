@@ -1,28 +1,21 @@
 // `herd lint`: find the files, lint (and fix) each, print one report, choose the exit code.
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { allRules, CONFIG_FILE, initShellParser, lint, mergeConfig, type HerdConfig, type LintOptions, type LintResult, type SeveritySetting } from '../engine';
+import { allRules, initShellParser, lint, type LintOptions, type LintResult, type SeveritySetting } from '../engine';
 import { UsageError, type LintArgs } from './args';
-import { wantsColor } from './color';
-import { loadConfig } from './config';
+import { colorDecision } from './color';
+import { ConfigResolver } from './config-discovery';
 import { lintAndFix } from './fix';
 import { formatters } from './formatters';
 import type { CliIo } from './io';
 import { countBySeverity, type FileReport } from './report';
+import { planTargets, type Planned } from './plan';
+import { printConfig } from './print-config';
+import { readStdinFile } from './stdin';
+import { checkSearches, onlyErrors, settleKinds } from './summary';
 import { herdVersion } from './version';
-import { byCodeUnit, explicitTarget, toSlashes, walkWorkspace, type LintTarget } from './walk';
 import { workspaceIndexes } from './workspaces';
-
-interface Planned {
-  target: LintTarget;
-  config: HerdConfig;
-  shown: string;
-  /** The directory argument this file lies in: its workspace. */
-  root?: string;
-  /** Found by walking a directory (not ignored there): part of its workspace index. */
-  walked: boolean;
-}
 
 export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
   const rules = io.rules ?? allRules;
@@ -33,7 +26,10 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
     overrides[o.id] = o.severity;
   }
   const note = (message: string) => io.stderr.write(`herd: ${message}\n`);
-  const plan = planTargets(args, io, ruleIds, overrides, note);
+  const configs = new ConfigResolver({ cwd: io.cwd, explicit: args.config !== undefined ? resolve(io.cwd, args.config) : undefined, overrides, ruleIds });
+  if (args.printConfig !== undefined) return printConfig(args.printConfig, args.format, configs, io);
+  const stdin = args.paths.includes('-') ? await readStdinFile(io, args.stdinFilename) : undefined;
+  const { files: plan, searches } = planTargets(args, io, configs, stdin, note);
 
   await initShellParser();
   const reports: FileReport[] = [];
@@ -46,7 +42,7 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
     const { target, shown } = planned;
     let bytes: Buffer;
     try {
-      bytes = (io.readFile ?? readFileSync)(target.path);
+      bytes = planned.text ?? (io.readFile ?? readFileSync)(target.path);
     } catch (error) {
       note(`cannot read ${shown}: ${errorCode(error)}`);
       if (target.explicit) failed = true;
@@ -58,6 +54,7 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
     }
     read.push({ planned, text: bytes.toString('utf8') });
   }
+  if (settleKinds(read, note)) failed = true;
   const indexes = workspaceIndexes(read.map(({ planned, text }) => ({ path: planned.target.path, root: planned.root, text, indexed: planned.walked, maxFileSize: planned.config.maxFileSize })));
   const optionsFor = ({ planned }: { planned: Planned }, text: string): LintOptions => {
     const workspace = planned.root !== undefined ? indexes.get(planned.root) : undefined;
@@ -98,10 +95,12 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
     for (const p of result.problems) note(`note: ${planned.shown}: ${p.message}`);
     reports.push({ file: planned.shown, path: planned.target.path, findings: result.findings });
   }
+  if (checkSearches(searches, plan, results, note)) failed = true;
   if (fixedFindings > 0) note(`fixed ${fixedFindings} problem${fixedFindings === 1 ? '' : 's'} in ${fixedFiles} file${fixedFiles === 1 ? '' : 's'}`);
 
-  const color = !args.output && wantsColor(io.stdout.isTTY, io.env);
-  const text = formatters[args.format](reports, { rules: rules.map((r) => r.meta), version: herdVersion(), cwd: io.cwd, color });
+  const color = colorDecision(args.color, args.output ? false : io.stdout.isTTY, args.output && args.color === undefined ? {} : io.env);
+  const shownReports = args.quiet ? onlyErrors(reports) : reports;
+  const text = formatters[args.format](shownReports, { rules: rules.map((r) => r.meta), version: herdVersion(), cwd: io.cwd, color, quiet: args.quiet });
   if (args.output) {
     const out = resolve(io.cwd, args.output);
     try {
@@ -120,50 +119,6 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
     code = 1;
   }
   return failed ? 2 : code;
-}
-
-/** Every file to lint with the config that applies to it, deduplicated and sorted by shown path. */
-function planTargets(args: LintArgs, io: CliIo, ruleIds: ReadonlySet<string>, overrides: Record<string, SeveritySetting>, note: (m: string) => void): Planned[] {
-  const shownOf = (path: string) => toSlashes(relative(io.cwd, path)) || '.';
-  const configs = new Map<string, HerdConfig>();
-  const configFor = (root: string): HerdConfig => {
-    const path = args.config ? resolve(io.cwd, args.config) : join(root, CONFIG_FILE);
-    let config = configs.get(path);
-    if (!config) {
-      config = mergeConfig(loadConfig(path, shownOf(path), args.config !== undefined, ruleIds), { rules: overrides });
-      configs.set(path, config);
-    }
-    return config;
-  };
-  const roots = args.paths.map((p) => {
-    const path = resolve(io.cwd, p);
-    try {
-      return { path, isDir: statSync(path).isDirectory() };
-    } catch {
-      throw new UsageError(`no such file or directory: ${p}`);
-    }
-  });
-  const planned = new Map<string, Planned>();
-  const dirs = roots.filter((r) => r.isDir).map((r) => r.path);
-  for (const root of roots) {
-    // a named file takes the config of the invocation directory
-    const config = configFor(root.isDir ? root.path : io.cwd);
-    const targets = root.isDir ? walkWorkspace(root.path, config.ignore, note) : [explicitTarget(root.path)];
-    for (const target of targets) {
-      const seen = planned.get(target.path);
-      // its workspace: the first directory argument it lies in
-      const workspace = root.isDir ? root.path : dirs.find((d) => isBelow(d, target.path));
-      const walked = !target.explicit || seen?.walked === true;
-      if (!seen || (target.explicit && !seen.target.explicit)) planned.set(target.path, { target, config, shown: shownOf(target.path), root: seen?.root ?? workspace, walked });
-      else if (!target.explicit) seen.walked = true;
-    }
-  }
-  return [...planned.values()].sort((a, b) => byCodeUnit(a.shown, b.shown));
-}
-
-function isBelow(dir: string, path: string): boolean {
-  const rel = relative(dir, path);
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }
 
 function errorCode(error: unknown): string {

@@ -16,6 +16,8 @@ export interface FormatContext {
   /** The invocation directory: SARIF's %SRCROOT%. */
   cwd: string;
   color: boolean;
+  /** `--quiet`: the reports hold errors only. */
+  quiet?: boolean;
 }
 
 export type Formatter = (reports: FileReport[], context: FormatContext) => string;

@@ -1,7 +1,7 @@
 // Which files a `herd lint` run reads: directories are walked, named files are always linted.
 import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
-import { CONFIG_FILE, fileKind, matchesAny } from '../engine';
+import { CONFIG_FILES, fileKind, matchesAny } from '../engine';
 
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 
@@ -10,13 +10,25 @@ export interface LintTarget {
   path: string;
   /** Named on the command line rather than found by walking. */
   explicit: boolean;
-  /** Set for a named file whose name says nothing: it is read as a Dockerfile. */
-  languageId?: 'dockerfile';
+  /** Set for a named file whose name says nothing: its content decides what it is (a Dockerfile, a manifest, neither). */
+  byContent?: boolean;
+  /** The language it is linted as when its name says nothing (decided from its content). */
+  languageId?: string;
 }
 
-/** Dockerfiles and YAML files under `root` (not .herd.yaml), sorted, minus `node_modules`, `.git` and the ignore globs. */
-export function walkWorkspace(root: string, ignore: string[], onNote: (message: string) => void): LintTarget[] {
+/** Decides whether the walk skips a path (absolute); folders are asked once, before their contents are read. */
+export type IgnorePredicate = (path: string, isDir: boolean) => boolean;
+
+/** Dockerfiles and YAML/JSON files under `root` (not .herd.yaml), sorted, minus `node_modules`, `.git` and the ignore globs (relative to root) or predicate. */
+export function walkWorkspace(root: string, ignore: string[] | IgnorePredicate, onNote: (message: string) => void): LintTarget[] {
   const found: LintTarget[] = [];
+  const ignored: IgnorePredicate =
+    typeof ignore === 'function'
+      ? ignore
+      : (path, isDir) => {
+          const rel = toSlashes(relative(root, path));
+          return matchesAny(rel, ignore) || (isDir && matchesAny(`${rel}/`, ignore));
+        };
   const visit = (dir: string): void => {
     let entries: Dirent[];
     try {
@@ -28,13 +40,12 @@ export function walkWorkspace(root: string, ignore: string[], onNote: (message: 
     for (const entry of entries.sort((a, b) => byCodeUnit(a.name, b.name))) {
       const name = entry.name;
       const path = join(dir, name);
-      const rel = toSlashes(relative(root, path));
       const type = entryType(entry, path);
       if (type === 'dir') {
         // a folder glob (`vendor/`) only matches what is below the folder, so test the folder as one
-        if (SKIPPED_DIRS.has(name) || matchesAny(rel, ignore) || matchesAny(`${rel}/`, ignore)) continue;
+        if (SKIPPED_DIRS.has(name) || ignored(path, true)) continue;
         visit(path);
-      } else if (type === 'file' && name !== CONFIG_FILE && fileKind(name) && !matchesAny(rel, ignore)) {
+      } else if (type === 'file' && !CONFIG_FILES.includes(name) && fileKind(name) && !ignored(path, false)) {
         found.push({ path, explicit: false });
       }
     }
@@ -43,9 +54,9 @@ export function walkWorkspace(root: string, ignore: string[], onNote: (message: 
   return found;
 }
 
-/** A file named on the command line: linted whatever its name, as a Dockerfile unless it is YAML. */
+/** A file named on the command line: by its name, or by its content when the name says nothing. */
 export function explicitTarget(path: string): LintTarget {
-  return fileKind(basename(path)) ? { path, explicit: true } : { path, explicit: true, languageId: 'dockerfile' };
+  return fileKind(basename(path)) ? { path, explicit: true } : { path, explicit: true, byContent: true };
 }
 
 /** Symlinked folders are not followed (they can loop); symlinked files are read. */

@@ -18,6 +18,8 @@ export interface ConfigProblem {
 }
 
 export const CONFIG_FILE = '.herd.yaml';
+/** The names a config file may have, in the order they win when a folder has both. */
+export const CONFIG_FILES: readonly string[] = [CONFIG_FILE, '.herd.yml'];
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 const SEVERITIES = new Set(['off', 'info', 'warning', 'error']);
 

@@ -3,7 +3,10 @@ import { looksLikeKubernetes } from '../parse/kubernetes';
 
 export type FileKind = 'dockerfile' | 'yaml';
 
-const DOCKERFILE_NAME = /^(?:(?:docker|container)file(?:\..+)?|.+\.(?:docker|container)file)$/i;
+// `Dockerfile`, `Dockerfile.prod`, `Dockerfile-prod`, `Dockerfile_prod`, `api.Dockerfile`, and the Containerfile spellings
+const DOCKERFILE_NAME = /^(?:(?:docker|container)file(?:[._-].+)?|.+\.(?:docker|container)file)$/i;
+/** JSON is YAML to the parser (ranges stay exact); a `.json` file is a manifest when it holds apiVersion and kind, as kubectl accepts. */
+const YAML_NAME = /\.(?:ya?ml|json)$/i;
 
 function basenameOf(uriOrPath: string): string {
   const clean = uriOrPath.split(/[?#]/)[0];
@@ -14,7 +17,7 @@ function basenameOf(uriOrPath: string): string {
 export function fileKind(uriOrPath: string, languageId?: string): FileKind | undefined {
   if (languageId === 'dockerfile') return 'dockerfile';
   const name = basenameOf(uriOrPath);
-  if (/\.ya?ml$/i.test(name) || languageId === 'yaml') return 'yaml';
+  if (YAML_NAME.test(name) || languageId === 'yaml' || languageId === 'json') return 'yaml';
   if (DOCKERFILE_NAME.test(name)) return 'dockerfile';
   return undefined;
 }
@@ -24,5 +27,22 @@ export function detectLanguage(uriOrPath: string, text: string, languageId?: str
   const kind = fileKind(uriOrPath, languageId);
   if (kind === 'dockerfile') return 'dockerfile';
   if (kind === 'yaml' && looksLikeKubernetes(text)) return 'kubernetes';
+  return undefined;
+}
+
+/** A `.json` document (by name or editor language): its fixes would write YAML syntax into JSON, so it gets none. */
+export function isJsonDocument(uriOrPath: string, languageId?: string): boolean {
+  return languageId === 'json' || (languageId !== 'yaml' && /\.json$/i.test(basenameOf(uriOrPath)));
+}
+
+/**
+ * What a text is when its name says nothing (stdin, a file named `build.docker`): a Kubernetes manifest when it
+ * holds apiVersion and kind, a Dockerfile when its first instruction (after comments, parser directives and
+ * blank lines) is FROM or ARG, as BuildKit requires; otherwise undefined.
+ */
+export function kindFromContent(text: string): 'dockerfile' | 'kubernetes' | undefined {
+  if (looksLikeKubernetes(text)) return 'kubernetes';
+  const first = /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*(\S+)/.exec(text.slice(0, 65536));
+  if (first && /^(?:from|arg)$/i.test(first[1])) return 'dockerfile';
   return undefined;
 }

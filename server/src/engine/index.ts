@@ -1,7 +1,7 @@
 // The engine's public face, shared by the language server, the CLI and the tests.
 export { lint, parseFile, type LintInput, type LintResult, type LintOptions, type FileProblem } from './lint';
 export { applyEdits, safeFixEdits, toTextEdits } from './fixes';
-export { defaultConfig, mergeConfig, parseConfig, CONFIG_FILE, type HerdConfig, type ConfigProblem } from './config';
+export { defaultConfig, mergeConfig, parseConfig, CONFIG_FILE, CONFIG_FILES, type HerdConfig, type ConfigProblem } from './config';
 export { detectLanguage, fileKind } from './detect';
 export { matchesAny } from './glob';
 export { initShellParser } from '../parse/shell';

@@ -5,7 +5,7 @@ import { parseKubernetes } from '../parse/kubernetes';
 import { sourceText, type SourceText } from '../parse/source';
 import { allRules } from '../rules';
 import { defaultConfig, type HerdConfig } from './config';
-import { detectLanguage } from './detect';
+import { detectLanguage, isJsonDocument } from './detect';
 import type { ParsedFile, Rule, RuleContext } from './rule';
 import { isSuppressed, suppressionsOf } from './suppression';
 import type { Finding, FixProposal, Language, Report, Severity } from './types';
@@ -70,7 +70,10 @@ export function lint(input: LintInput, options: LintOptions = {}): LintResult {
   const { language, source, model } = parsed;
   const result: LintResult = { uri: input.uri, language, source, model, findings: [], problems: [] };
   if (!model || !language) return result;
-  return runRules(result, model, language, config, options);
+  runRules(result, model, language, config, options);
+  // a fix writes YAML syntax: in a JSON manifest it would leave a file kubectl reads but no JSON tool does
+  if (isJsonDocument(input.uri, input.languageId)) for (const f of result.findings) f.fixes = [];
+  return result;
 }
 
 function runRules(result: LintResult, model: ParsedFile, language: Language, config: HerdConfig, options: LintOptions): LintResult {

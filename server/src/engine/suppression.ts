@@ -3,6 +3,7 @@
 import { isMap, isPair, isSeq, visit, type Node } from 'yaml';
 import type { DockerfileModel } from '../parse/dockerfile';
 import type { KubernetesModel } from '../parse/kubernetes';
+import { buildkitToHerd } from '../knowledge/buildkit';
 import { hadolintToHerd } from '../knowledge/hadolint';
 import { kubeLinterToHerd } from '../knowledge/kube-linter';
 import type { ParsedFile } from './rule';
@@ -46,20 +47,60 @@ export function suppressionsOf(file: ParsedFile): Suppression[] {
 function dockerfileSuppressions(model: DockerfileModel): Suppression[] {
   const out: Suppression[] = [];
   const instructions = model.ast.getInstructions();
-  for (const comment of model.ast.getComments()) {
-    const pragma = parsePragma(comment.getContent());
+  const comments = model.ast.getComments().map((c) => ({ content: c.getContent(), line: c.getRange().start.line }));
+  const seen = new Set(comments.map((c) => c.line));
+  const head = leadingCommentLines(model.source.text, instructions[0]?.getRange().start.line ?? Infinity);
+  // the parser takes the leading comment block for parser directives (`# hadolint global ignore=DL3019` reads as
+  // a directive named hadolint): read those lines as comments too
+  for (const c of head) if (!seen.has(c.line)) comments.push(c);
+  const skipped = buildkitSkips(head);
+  if (skipped.length) out.push({ ids: new Set(skipped), start: 0, end: Infinity });
+  for (const comment of comments) {
+    const pragma = parsePragma(comment.content);
     if (!pragma) continue;
     if (pragma.scope === 'file') {
       out.push({ ids: new Set(pragma.ids), start: 0, end: Infinity });
       continue;
     }
-    const line = comment.getRange().start.line;
+    const line = comment.line;
     const next = instructions.find((i) => i.getRange().start.line > line);
     if (!next) continue;
     const r = next.getRange();
     out.push({ ids: new Set(pragma.ids), start: model.source.offsetAt(r.start), end: model.source.offsetAt(r.end) });
   }
   return out;
+}
+
+/** The comment lines (text after `#`, 0-based line) before the first instruction. */
+function leadingCommentLines(text: string, firstInstructionLine: number): { content: string; line: number; directive: boolean }[] {
+  const out: { content: string; line: number; directive: boolean }[] = [];
+  const lines = /([^\r\n]*)(?:\r?\n|\r|$)/y;
+  // parser directives are the `# key=value` lines at the very top; a blank line or another comment ends them
+  let directives = true;
+  for (let line = 0, m = lines.exec(text); m && m[0] !== '' && line < firstInstructionLine; line++, m = lines.exec(text)) {
+    const comment = /^\s*#(.*)$/.exec(m[1]);
+    if (!comment) {
+      directives = false;
+      continue;
+    }
+    directives &&= /^\s*[A-Za-z][\w-]*\s*=/.test(comment[1]);
+    out.push({ content: comment[1], line, directive: directives });
+  }
+  return out;
+}
+
+/** BuildKit's `# check=skip=JSONArgsRecommended,…` (or `skip=all`) parser directive, as Herd rule ids. */
+function buildkitSkips(head: { content: string; directive: boolean }[]): string[] {
+  const ids: string[] = [];
+  for (const { content, directive } of head) {
+    const m = directive ? /^\s*check\s*=(.*)$/i.exec(content) : null;
+    if (!m) continue;
+    for (const part of m[1].split(';')) {
+      const skip = /^\s*skip\s*=(.*)$/i.exec(part);
+      if (skip) for (const name of skip[1].split(',')) ids.push(...buildkitToHerd(name));
+    }
+  }
+  return ids;
 }
 
 function kubernetesSuppressions(model: KubernetesModel): Suppression[] {

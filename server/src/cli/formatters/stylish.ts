@@ -1,4 +1,4 @@
-// The human format: findings grouped by file, aligned columns, one summary line.
+// The human format: findings grouped by file, aligned columns, one summary line in every case.
 import type { Severity } from '../../engine';
 import { palette, type Palette } from '../color';
 import { countBySeverity, placeOf, type Formatter } from '../report';
@@ -18,10 +18,12 @@ export const stylish: Formatter = (reports, context) => {
     const lines = rows.map((r) => `  ${paint.dim(r.at.padEnd(atWidth))}  ${tint(paint, r.severity)(r.severity.padEnd(sevWidth))}  ${r.message}  ${paint.dim(r.ruleId)}`);
     blocks.push(`${paint.underline(report.file)}\n${lines.join('\n')}\n`);
   }
-  if (blocks.length === 0) return '';
+  // always a last line, so that a mistyped path or an empty folder never looks like success
+  const files = plural(reports.length, 'file');
+  if (blocks.length === 0) return `${paint.bold(`✔ ${files} linted, no ${context.quiet ? 'errors' : 'problems'}`)}\n`;
   const c = countBySeverity(reports);
   const total = c.error + c.warning + c.info;
-  const summary = `✖ ${plural(total, 'problem')} (${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ${plural(c.info, 'info')})`;
+  const summary = `✖ ${plural(total, 'problem')} (${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ${plural(c.info, 'info')}), ${files} linted`;
   const summaryTint = c.error ? paint.red : c.warning ? paint.yellow : paint.blue;
   return `${blocks.join('\n')}\n${paint.bold(summaryTint(summary))}\n`;
 };
