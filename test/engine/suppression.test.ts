@@ -63,4 +63,43 @@ ${containerPrefix}    - name: app
   it('YAML: herd-ignore-file', () => {
     assert.deepEqual(ids('file:///p.yaml', `# herd-ignore-file readiness-probe\n${pod('')}`), ['8:liveness-probe']);
   });
+
+  describe('pragmas on line 1, which the Dockerfile parser reads as parser directives', () => {
+    const process = ['exec-form-command', 'single-start-instruction', 'apk-no-cache'].map((id) => ruleById(id)!);
+    const found = (text: string) => lint({ uri: 'file:///Dockerfile', text }, { rules: process }).findings.map((f) => `${f.range.start.line + 1}:${f.ruleId}`);
+    const BODY = 'FROM alpine:3.20\nRUN apk add curl\nCMD ./app\nCMD ./app --again\n';
+    // exec-form-command reports the CMD that takes effect, the last one
+    const ALL = ['2:apk-no-cache', '3:single-start-instruction', '4:exec-form-command'];
+
+    it('without a pragma, everything is found', () => assert.deepEqual(found(BODY), ALL));
+
+    it('# hadolint global ignore= before FROM', () => {
+      assert.deepEqual(found(`# hadolint global ignore=DL3019\n${BODY}`), ALL.filter((f) => !f.endsWith('apk-no-cache')).map(shift(1)));
+    });
+
+    it('# herd-ignore-file on line 1, and after parser directives', () => {
+      assert.deepEqual(found(`# herd-ignore-file exec-form-command\n${BODY}`), ['3:apk-no-cache', '4:single-start-instruction']);
+      assert.deepEqual(found(`# syntax=docker/dockerfile:1\n# herd-ignore-file exec-form-command\n${BODY}`), ['4:apk-no-cache', '5:single-start-instruction']);
+    });
+
+    it('# hadolint ignore= on line 1 applies to the next instruction only (FROM)', () => {
+      assert.deepEqual(found(`# hadolint ignore=DL3019\n${BODY}`), ALL.map(shift(1)));
+    });
+
+    it("BuildKit's check=skip maps the checks Herd has; skip=all their equivalents, not all of Herd", () => {
+      assert.deepEqual(found(`# check=skip=JSONArgsRecommended\n${BODY}`), ['3:apk-no-cache', '4:single-start-instruction']);
+      assert.deepEqual(found(`# syntax=docker/dockerfile:1\n# check=skip=StageNameCasing,MultipleInstructionsDisallowed;error=true\n${BODY}`), ['4:apk-no-cache', '6:exec-form-command']);
+      assert.deepEqual(found(`# check=skip=all\n${BODY}`), ['3:apk-no-cache']);
+    });
+
+    it('check= is a parser directive: after a comment, a blank line or an instruction it is a plain comment', () => {
+      assert.deepEqual(found(`# build me\n# check=skip=JSONArgsRecommended\n${BODY}`), ALL.map(shift(2)));
+      assert.deepEqual(found(`\n# check=skip=JSONArgsRecommended\n${BODY}`), ALL.map(shift(2)));
+      assert.deepEqual(found(`${BODY}# check=skip=JSONArgsRecommended\n`), ALL);
+    });
+  });
 });
+
+function shift(by: number): (finding: string) => string {
+  return (f) => f.replace(/^\d+/, (n) => String(Number(n) + by));
+}

@@ -10,7 +10,9 @@ import {
   type DistroFamily,
   type ImageRef,
 } from '../../server/src/knowledge/images';
+import { BUILDKIT_TO_HERD, buildkitToHerd } from '../../server/src/knowledge/buildkit';
 import { HADOLINT_TO_HERD, hadolintToHerd } from '../../server/src/knowledge/hadolint';
+import { ruleIds } from '../../server/src/rules';
 import { KUBE_LINTER_TO_HERD, kubeLinterToHerd } from '../../server/src/knowledge/kube-linter';
 
 function ref(text: string): ImageRef {
@@ -384,6 +386,25 @@ describe('hadolintToHerd', () => {
   it('hands out copies, not the table', () => {
     hadolintToHerd('DL3006').push('tampered');
     assert.deepEqual(hadolintToHerd('DL3006'), ['pin-image-tag']);
+  });
+});
+
+describe('buildkitToHerd', () => {
+  const cases: [string, string[]][] = [
+    ['JSONArgsRecommended', ['exec-form-command']],
+    ['SecretsUsedInArgOrEnv', ['no-secrets-in-env']],
+    ['MultipleInstructionsDisallowed', ['single-start-instruction']],
+    [' jsonargsrecommended ', ['exec-form-command']],
+    ['all', ['exec-form-command', 'no-secrets-in-env', 'single-start-instruction']],
+    ['StageNameCasing', []],
+    ['MaintainerDeprecated', []],
+    ['', []],
+  ];
+  for (const [check, ids] of cases) it(JSON.stringify(check), () => assert.deepEqual(buildkitToHerd(check), ids));
+
+  it('maps to registered rules only, one row per check', () => {
+    assert.equal(new Set(BUILDKIT_TO_HERD.map((m) => m.check)).size, BUILDKIT_TO_HERD.length);
+    for (const m of BUILDKIT_TO_HERD) for (const id of m.herd) assert.ok(ruleIds.has(id), `${m.check} → ${id}`);
   });
 });
 
