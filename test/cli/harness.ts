@@ -19,6 +19,8 @@ export interface RunOptions {
   env?: Record<string, string | undefined>;
   tty?: boolean;
   readFile?: (path: string) => Buffer;
+  /** What `herd lint -` reads from stdin. */
+  stdin?: string;
 }
 
 export async function herd(argv: string[], options: RunOptions = {}): Promise<Run> {
@@ -31,6 +33,8 @@ export async function herd(argv: string[], options: RunOptions = {}): Promise<Ru
     stderr: { write: (t: string) => (stderr += t) },
     rules: options.rules,
     readFile: options.readFile,
+    // never the test runner's own stdin
+    readStdin: async () => Buffer.from(options.stdin ?? ''),
   });
   return { code, stdout, stderr };
 }

@@ -12,7 +12,8 @@ import { isComposeFile } from '../engine/workspace-links';
  */
 export function settleKinds(read: { planned: Planned; text: string }[], note: (m: string) => void): boolean {
   let failed = false;
-  for (let i = read.length - 1; i >= 0; i--) {
+  const dropped = new Set<number>();
+  for (let i = 0; i < read.length; i++) {
     const { planned, text } = read[i];
     const { target } = planned;
     if (!target.explicit) continue;
@@ -27,8 +28,10 @@ export function settleKinds(read: { planned: Planned; text: string }[], note: (m
     if (planned.walked) continue;
     note(`${planned.shown}: ${verdict.message}`);
     if (verdict.error) failed = true;
-    read.splice(i, 1);
+    dropped.add(i);
   }
+  const kept = read.filter((_, i) => !dropped.has(i));
+  read.splice(0, read.length, ...kept);
   return failed;
 }
 

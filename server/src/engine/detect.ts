@@ -42,7 +42,8 @@ export function isJsonDocument(uriOrPath: string, languageId?: string): boolean 
  */
 export function kindFromContent(text: string): 'dockerfile' | 'kubernetes' | undefined {
   if (looksLikeKubernetes(text)) return 'kubernetes';
-  const first = /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*(\S+)/.exec(text.slice(0, 65536));
-  if (first && /^(?:from|arg)$/i.test(first[1])) return 'dockerfile';
+  const first = /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*([^\r\n]*)/.exec(text.slice(0, 65536))?.[1] ?? '';
+  // `FROM [--flag=…] image [AS name]` or `ARG NAME[=value]`: prose that starts with "From" is not a Dockerfile
+  if (/^from(?:[ \t]+--\S+)*[ \t]+\S+(?:[ \t]+as[ \t]+\S+)?[ \t]*$/i.test(first) || /^arg[ \t]+[A-Za-z_]\w*(?:=.*)?$/i.test(first)) return 'dockerfile';
   return undefined;
 }
