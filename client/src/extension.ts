@@ -15,11 +15,11 @@ export async function activate(context: ExtensionContext): Promise<void> {
   };
   const outputChannel = window.createOutputChannel('Herd');
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: 'dockerfile' }, { language: 'yaml' }, { scheme: 'file', pattern: '**/{Dockerfile,Containerfile}*' }],
+    documentSelector: [{ language: 'dockerfile' }, { language: 'yaml' }, { scheme: 'file', language: 'json' }, { scheme: 'file', pattern: '**/{Dockerfile,Containerfile}*' }],
     synchronize: {
       configurationSection: 'herd',
       // .herd.yaml, and the files of the server's workspace index (Dockerfiles, manifests, skaffold and compose files)
-      fileEvents: [workspace.createFileSystemWatcher('**/.herd.yaml'), workspace.createFileSystemWatcher(WORKSPACE_GLOB)],
+      fileEvents: [workspace.createFileSystemWatcher('**/.herd.{yaml,yml}'), workspace.createFileSystemWatcher(WORKSPACE_GLOB)],
     },
     outputChannel,
     // this client sends setting changes and .herd.yaml events itself: the server need not register watchers

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
+import { parse as parseYaml } from 'yaml';
 import type { CodeAction, Diagnostic, MarkupContent, PublishDiagnosticsParams } from 'vscode-languageserver';
 import { applyEdits, DOCS_BASE, initShellParser, lint, ruleDocUrl, safeFixEdits } from '../../server/src/engine';
 import { defineRule, type Rule } from '../../server/src/engine/rule';
@@ -492,6 +493,30 @@ describe('.herd.yaml and the workspace', () => {
     assert.deepEqual(client.published.filter((x) => x.uri === ignored), []);
     await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: ignored } });
     await client.close(linted);
+  });
+
+  it('a nested .herd.yml applies to its folder, whole (the nearest config wins, as in the CLI), and reloads on change', async () => {
+    mkdirSync(join(dir, 'app2'), { recursive: true });
+    writeFileSync(join(dir, 'app2', '.herd.yml'), 'rules:\n  readiness-probe: off\n');
+    const uri = uriOf(join(dir, 'app2', 'web.yaml'));
+    const p = await client.open(uri, 'yaml', DEPLOYMENT);
+    assert.deepEqual(summary(p), ['liveness-probe 12:16-12:19']);
+    writeFileSync(join(dir, 'app2', '.herd.yml'), 'rules:\n  liveness-probe: off\n');
+    const next = client.nextDiagnostics(uri);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(join(dir, 'app2', '.herd.yml')), type: 2 }] });
+    assert.deepEqual(summary(await next), ['readiness-probe 12:16-12:19']);
+    await client.close(uri);
+  });
+
+  it('a JSON manifest (languageId json) gets its diagnostics on the JSON text', async () => {
+    const uri = uriOf(join(dir, 'web.json'));
+    const text = `${JSON.stringify(parseYaml(DEPLOYMENT), null, 2)}\n`;
+    const p = await client.open(uri, 'json', text);
+    const readiness = byCode(p, 'readiness-probe');
+    assert.equal(readiness.length, 1);
+    const { start, end } = readiness[0].range;
+    assert.equal(text.split('\n')[start.line].slice(start.character, end.character), '"web"');
+    await client.close(uri);
   });
 
   it('an open .herd.yaml shows its problems as config-error diagnostics', async () => {

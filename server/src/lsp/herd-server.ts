@@ -26,7 +26,7 @@ import { LINT_WORKSPACE_REQUEST, lintWorkspace, type LintWorkspaceResult } from 
 import { WORKSPACE_GLOB, WorkspaceSync } from './workspace-sync';
 
 export const FIX_ALL_COMMAND = 'herd.fixAll';
-export const CONFIG_GLOB = '**/.herd.yaml';
+export const CONFIG_GLOB = '**/.herd.{yaml,yml}';
 
 export interface ServerOptions {
   /** Base URL of the rule pages linked from diagnostics. */

@@ -1,8 +1,9 @@
-// Which configuration applies to a document: defaults < the `.herd.yaml` of its workspace folder < editor settings.
-import { readFileSync } from 'node:fs';
-import { basename, isAbsolute, join, relative } from 'node:path';
+// Which configuration applies to a document: defaults < the nearest `.herd.yaml`/`.herd.yml` (in its folder or above,
+// within its workspace folder, stopping at a nested repository's root, as the CLI finds it) < editor settings.
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CONFIG_FILE, DEFAULT_MAX_FILE_SIZE, defaultConfig, mergeConfig, parseConfig, type ConfigProblem, type HerdConfig } from '../engine/config';
+import { CONFIG_FILES, DEFAULT_MAX_FILE_SIZE, defaultConfig, mergeConfig, parseConfig, type ConfigProblem, type HerdConfig } from '../engine/config';
 import { matchesAny } from '../engine/glob';
 import type { HerdSettings } from './settings';
 
@@ -31,7 +32,7 @@ export function uriToPath(uri: string): string | undefined {
 
 export function isConfigFile(uri: string): boolean {
   const path = uriToPath(uri) ?? uri;
-  return basename(path) === CONFIG_FILE;
+  return CONFIG_FILES.includes(basename(path));
 }
 
 /** Parses a `.herd.yaml` against the rule ids the server runs. */
@@ -46,8 +47,16 @@ export function pathBelow(parent: string, child: string): string | undefined {
   return rel.split('\\').join('/');
 }
 
+/** A config below a workspace folder's root, or the absence of one in a folder (and whether it is a repository root). */
+interface NestedConfig {
+  parsed?: { config: HerdConfig; problems: ConfigProblem[] };
+  repositoryRoot: boolean;
+}
+
 export class WorkspaceConfig {
   private folders: WorkspaceFolderConfig[] = [];
+  /** Folder below a workspace folder's root → its own config, read once, dropped when a config file changes. */
+  private readonly nested = new Map<string, NestedConfig>();
 
   constructor(
     private readonly log: (message: string) => void,
@@ -79,13 +88,20 @@ export class WorkspaceConfig {
   /** Re-reads the `.herd.yaml` at `configUri` if it belongs to a workspace folder; true when one was reloaded. */
   reloadConfigFile(configUri: string): boolean {
     const path = uriToPath(configUri);
-    const folder = path ? this.folders.find((f) => join(f.path, CONFIG_FILE) === path) : undefined;
-    if (!folder) return false;
-    Object.assign(folder, this.load(folder.path));
+    if (!path || !CONFIG_FILES.includes(basename(path))) return false;
+    const folder = this.folders.find((f) => dirname(path) === f.path);
+    if (folder) {
+      Object.assign(folder, this.load(folder.path));
+      return true;
+    }
+    if (!this.folders.some((f) => pathBelow(f.path, path) !== undefined)) return false;
+    // a nested config: created, changed or deleted; what applies where is found again
+    this.nested.clear();
     return true;
   }
 
   reloadAll(): void {
+    this.nested.clear();
     for (const folder of this.folders) Object.assign(folder, this.load(folder.path));
   }
 
@@ -99,15 +115,41 @@ export class WorkspaceConfig {
     const editor: Partial<HerdConfig> = { rules: settings.rules };
     // the editor's maxFileSize always has a value; only a changed one overrides the file's
     if (settings.maxFileSize !== DEFAULT_MAX_FILE_SIZE) editor.maxFileSize = settings.maxFileSize;
-    const config = mergeConfig(folder?.config ?? defaultConfig(), editor);
     const path = uriToPath(uri);
-    const rel = folder && path !== undefined ? pathBelow(folder.path, path) : undefined;
+    const applied = folder && path !== undefined ? this.nearest(folder, path) : undefined;
+    const config = mergeConfig(applied?.config ?? folder?.config ?? defaultConfig(), editor);
+    // ignore globs are relative to the folder of the config that holds them
+    const rel = applied && path !== undefined ? pathBelow(applied.base, path) : undefined;
     const ignored = rel !== undefined && rel !== '' && config.ignore.length > 0 && matchesAny(rel, config.ignore);
     return { config, ignored, folder };
   }
 
+  /** The nearest config from the file's folder up to the workspace folder's root (defaults past a nested repository root). */
+  private nearest(folder: WorkspaceFolderConfig, path: string): { config: HerdConfig; base: string } {
+    for (let dir = dirname(path); dir !== folder.path && pathBelow(folder.path, dir) !== undefined; dir = dirname(dir)) {
+      const here = this.nestedAt(dir);
+      if (here.parsed) return { config: here.parsed.config, base: dir };
+      if (here.repositoryRoot) return { config: defaultConfig(), base: dir };
+    }
+    return { config: folder.config, base: folder.path };
+  }
+
+  private nestedAt(dir: string): NestedConfig {
+    let known = this.nested.get(dir);
+    if (!known) {
+      const file = CONFIG_FILES.map((name) => join(dir, name)).find((f) => existsSync(f));
+      known = { parsed: file ? this.loadFile(file) : undefined, repositoryRoot: existsSync(join(dir, '.git')) };
+      this.nested.set(dir, known);
+    }
+    return known;
+  }
+
   private load(folderPath: string): { config: HerdConfig; problems: ConfigProblem[] } {
-    const file = join(folderPath, CONFIG_FILE);
+    const file = CONFIG_FILES.map((name) => join(folderPath, name)).find((f) => existsSync(f));
+    return file ? this.loadFile(file) : { config: defaultConfig(), problems: [] };
+  }
+
+  private loadFile(file: string): { config: HerdConfig; problems: ConfigProblem[] } {
     let text: string;
     try {
       text = readFileSync(file, 'utf8');

@@ -4,7 +4,7 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CancellationToken } from 'vscode-languageserver';
-import { CONFIG_FILE } from '../engine/config';
+import { CONFIG_FILES } from '../engine/config';
 import { fileKind } from '../engine/detect';
 import { matchesAny } from '../engine/glob';
 import { lintDiagnostics } from './diagnostics';
@@ -77,7 +77,7 @@ export async function workspaceFiles(folders: readonly WorkspaceFolderConfig[], 
         if (entry.isDirectory()) {
           // symbolic links are not followed (isDirectory is false for them): no cycles
           if (!SKIPPED_FOLDERS.has(entry.name) && !matchesAny(`${childRel}/`, folder.config.ignore)) queue.push(childRel);
-        } else if (entry.isFile() && entry.name !== CONFIG_FILE && fileKind(entry.name)) {
+        } else if (entry.isFile() && !CONFIG_FILES.includes(entry.name) && fileKind(entry.name)) {
           const path = join(folder.path, childRel);
           // a nested workspace folder lists its files twice
           if (seen.has(path)) continue;

@@ -5,7 +5,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import type { Connection, FileEvent } from 'vscode-languageserver';
 import { FileChangeType } from 'vscode-languageserver';
-import { CONFIG_FILE } from '../engine/config';
+import { CONFIG_FILES } from '../engine/config';
 import { fileKind } from '../engine/detect';
 import type { WorkspaceView } from '../engine/workspace';
 import { WorkspaceIndex } from '../engine/workspace-index';
@@ -16,7 +16,7 @@ import { WORKSPACE_FILE_LIMIT, workspaceFiles } from './workspace-lint';
 /** Workspaces with more files than this show work-done progress while they are indexed. */
 export const PROGRESS_THRESHOLD = 200;
 /** Files matching this glob are watched for the index (the VS Code client registers the same one). */
-export const WORKSPACE_GLOB = '**/{Dockerfile*,*.Dockerfile,*.dockerfile,Containerfile*,*.yaml,*.yml}';
+export const WORKSPACE_GLOB = '**/{Dockerfile*,*.Dockerfile,*.dockerfile,Containerfile*,*.yaml,*.yml,*.json}';
 const SKIPPED = /(^|\/)(node_modules|\.git)\//;
 
 export interface WorkspaceSyncHost {
@@ -112,7 +112,7 @@ export class WorkspaceSync {
   private indexable(uri: string, path: string): boolean {
     const folder = this.host.folders().find((f) => pathBelow(f.path, path) !== undefined);
     const rel = folder ? pathBelow(folder.path, path) : undefined;
-    if (rel === undefined || SKIPPED.test(`${rel}`) || rel.endsWith(CONFIG_FILE) || !fileKind(path)) return false;
+    if (rel === undefined || SKIPPED.test(`${rel}`) || CONFIG_FILES.some((name) => rel.endsWith(name)) || !fileKind(path)) return false;
     return !this.host.resolve(uri).ignored;
   }
 
