@@ -37,7 +37,7 @@ function newestSource(): number {
     if (st.isDirectory()) for (const entry of readdirSync(path)) walk(join(path, entry));
     else newest = Math.max(newest, st.mtimeMs);
   };
-  for (const p of ['server/src', 'client/src', 'docs/rules', 'snippets', 'syntaxes', 'package.json', 'README.md', 'LICENSE', '.vscodeignore', 'scripts/build.mjs']) walk(join(ROOT, p));
+  for (const p of ['server/src', 'client/src', 'docs/rules', 'docs/marketplace', 'images', 'snippets', 'syntaxes', 'package.json', 'LICENSE', '.vscodeignore', 'scripts/build.mjs']) walk(join(ROOT, p));
   return newest;
 }
 
