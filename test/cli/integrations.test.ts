@@ -71,6 +71,24 @@ describe('the pre-commit hook', () => {
   });
 });
 
+describe('the herd binary and stdin', () => {
+  let bin: string;
+  before(() => {
+    bin = buildCli();
+  });
+
+  it('reads a piped file from the real stdin, as editors and hooks send it', () => {
+    const text = readFileSync(join(PACKAGE_ROOT, 'examples', 'shop', 'worker', 'Dockerfile'));
+    const named = spawnSync(process.execPath, [bin, 'lint', '-', '--stdin-filename', 'examples/shop/worker/Dockerfile', '-f', 'json'], { cwd: PACKAGE_ROOT, input: text, encoding: 'utf8' });
+    const onDisk = spawnSync(process.execPath, [bin, 'lint', 'examples/shop/worker/Dockerfile', '-f', 'json'], { cwd: PACKAGE_ROOT, encoding: 'utf8' });
+    assert.equal(named.stderr, '');
+    assert.equal(named.status, onDisk.status);
+    assert.equal(named.stdout, onDisk.stdout);
+    const unnamed = spawnSync(process.execPath, [bin, 'lint', '-', '-f', 'json'], { cwd: PACKAGE_ROOT, input: text, encoding: 'utf8' });
+    assert.equal(unnamed.stdout, onDisk.stdout.replace('"file": "examples/shop/worker/Dockerfile"', '"file": "<stdin>"'));
+  });
+});
+
 describe('--format gitlab', () => {
   const DOCKERFILE = 'FROM alpine:3.20\nCMD nohup ./a & nohup ./b\n';
   const run = async (text: string) => {

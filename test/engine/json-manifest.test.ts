@@ -1,5 +1,8 @@
-// Kubernetes manifests written as JSON (kubectl accepts them): found by content, ranges exact, no YAML fixes.
+// Kubernetes manifests written as JSON (kubectl accepts them): found by content, ranges exact, no YAML fixes; and the
+// Dockerfile names the extension declares.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { fileKind, initShellParser, lint, ruleById } from '../../server/src/engine';
 import { kindFromContent } from '../../server/src/engine/detect';
@@ -39,5 +42,15 @@ describe('JSON manifests', () => {
     assert.equal(kindFromContent('From here on, this is prose.\n'), undefined);
     assert.equal(kindFromContent('hello: world\n'), undefined);
     assert.equal(kindFromContent(''), undefined);
+  });
+});
+
+describe('Dockerfile names', () => {
+  it('the names the extension gives the dockerfile language are Dockerfiles to the engine', () => {
+    const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { contributes: { languages: { id: string; filenames?: string[]; filenamePatterns?: string[] }[] } };
+    const language = pkg.contributes.languages.find((l) => l.id === 'dockerfile')!;
+    const examples = [...language.filenames!, ...language.filenamePatterns!.map((p) => p.replace('*', 'prod'))];
+    assert.ok(examples.includes('Dockerfile-prod') && examples.includes('Dockerfile_prod'), examples.join(' '));
+    assert.deepEqual(examples.filter((name) => fileKind(`file:///x/${name}`) !== 'dockerfile'), []);
   });
 });
