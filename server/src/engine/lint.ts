@@ -2,6 +2,7 @@
 import { dockerfileContainer, kubernetesContainers, type Container } from '../parse/container';
 import { parseDockerfile } from '../parse/dockerfile';
 import { parseKubernetes } from '../parse/kubernetes';
+import { ShellParserNotLoaded } from '../parse/shell';
 import { sourceText, type SourceText } from '../parse/source';
 import { allRules } from '../rules';
 import { defaultConfig, type HerdConfig } from './config';
@@ -33,6 +34,11 @@ export interface LintResult {
   model?: ParsedFile;
   findings: Finding[];
   problems: FileProblem[];
+  /**
+   * A rule needed the shell parser before its grammar was loaded: the findings are incomplete. Hosts that lint
+   * before `initShellParser()` resolves (the language server, for files without scripts) lint such files again.
+   */
+  needsShellParser?: boolean;
 }
 
 export interface LintOptions {
@@ -98,6 +104,10 @@ function runRules(result: LintResult, model: ParsedFile, language: Language, con
     try {
       rule.check(context);
     } catch (error) {
+      if (error instanceof ShellParserNotLoaded) {
+        result.needsShellParser = true;
+        continue;
+      }
       options.onRuleError?.(rule.meta.id, result.uri, error);
       result.problems.push({ message: `Herd rule ${rule.meta.id} failed on this file: ${errorText(error)}`, severity: 'info', start: 0, end: 0, code: 'rule-error' });
       continue;

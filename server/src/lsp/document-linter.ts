@@ -5,6 +5,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Rule } from '../engine/rule';
 import { detectLanguage } from '../engine/detect';
 import { lint, type LintResult } from '../engine/lint';
+import { shellParserReady } from '../parse/shell';
 import { configDiagnostics, lintDiagnostics } from './diagnostics';
 import type { Log } from './log';
 import type { HerdSettings } from './settings';
@@ -51,6 +52,8 @@ export interface LinterHost {
   /** The workspace index, fed with every linted version of the open documents. */
   workspace?: WorkspaceSync;
   timers?: DebounceTimers;
+  /** Settles once the shell parser's grammar is loaded (or failed to load); lints that needed it wait for it. */
+  shellLoaded?: Promise<void>;
 }
 
 export class DocumentLinter {
@@ -144,7 +147,11 @@ export class DocumentLinter {
     const indexVersion = this.host.workspace?.index.version;
     if (cached && cached.version === doc.version && cached.generation === this.generation && (cached.indexVersion === undefined || cached.indexVersion === indexVersion)) return cached;
     this.cancel(uri);
-    return this.lintNow(doc);
+    const entry = this.lintNow(doc);
+    if (!entry.result?.needsShellParser || !this.host.shellLoaded || shellParserReady()) return entry;
+    // incomplete without the shell parser: nothing was published; lint again once the grammar is in
+    await this.host.shellLoaded;
+    return this.current(uri);
   }
 
   /** Diagnostics for a file that is not open (workspace lint). */
@@ -225,6 +232,13 @@ export class DocumentLinter {
       this.host.log.error(`Herd failed on ${uri}`, error);
     }
     entry.result = result;
+    // a lint that needed the shell parser before it was loaded is incomplete: `current` lints again when it is
+    if (result?.needsShellParser && this.host.shellLoaded && !shellParserReady()) {
+      this.cache.delete(uri);
+      if (quiet) this.quiet.add(uri);
+      this.dependenciesChanged(affected);
+      return entry;
+    }
     const diagnostics = result ? lintDiagnostics(result, version, this.host.docsBase) : [];
     const sent = `${version}\0${JSON.stringify(diagnostics)}`;
     if (!quiet || this.lastSent.get(uri) !== sent) this.publish(uri, diagnostics, version, result !== undefined);

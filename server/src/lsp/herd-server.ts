@@ -35,6 +35,8 @@ export interface ServerOptions {
   rules?: readonly Rule[];
   /** The debounce clock; the process's timers by default (tests advance their own). */
   timers?: DebounceTimers;
+  /** Loads the shell parser's grammar; `initShellParser` by default (tests decide when it arrives). */
+  loadShellParser?: () => Promise<void>;
 }
 
 /** What a client may pass in `initializationOptions`. */
@@ -66,10 +68,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let settings: HerdSettings = defaultSettings();
 
   let settingsLoaded!: () => void;
-  const ready = Promise.all([
-    initShellParser().catch((error: unknown) => log.error('Cannot load the shell parser; start commands will not be checked', error)),
-    new Promise<void>((resolve) => (settingsLoaded = resolve)),
-  ]).then(() => undefined);
+  // lints wait for the settings only: a document without shell scripts is linted before the grammar is loaded,
+  // one that needs it is linted again once it is (DocumentLinter)
+  const ready = new Promise<void>((resolve) => (settingsLoaded = resolve));
+  const shellLoaded = (options.loadShellParser ?? initShellParser)().catch((error: unknown) => log.error('Cannot load the shell parser; start commands will not be checked', error));
 
   // the workspace index: cross-file rules, image links; the linter feeds it the open documents
   const sync = new WorkspaceSync({
@@ -96,6 +98,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       ruleIds,
       workspace: sync,
       timers: options.timers,
+      shellLoaded,
     },
     ready,
   );
@@ -282,6 +285,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     LINT_WORKSPACE_REQUEST,
     guard(log, 'lintWorkspace', { files: 0, findings: 0, truncated: false } as LintWorkspaceResult, async (_params: unknown, token) => {
       await ready;
+      await shellLoaded;
       // cross-file findings need the whole workspace indexed
       await sync.whenBuilt();
       if (!settings.enable) return { files: 0, findings: 0, truncated: false };

@@ -107,6 +107,16 @@ export function initShellParser(): Promise<void> {
   return initializing;
 }
 
+/**
+ * Thrown by a parse while the grammar is not loaded. The engine then marks the lint as waiting for the shell
+ * parser rather than as a rule failure, so that a host may lint files without scripts before the grammar is in.
+ */
+export class ShellParserNotLoaded extends Error {
+  constructor() {
+    super('shell parser not loaded: await initShellParser() first');
+  }
+}
+
 export function shellParserReady(): boolean {
   return parser !== undefined;
 }
@@ -146,7 +156,7 @@ function pipeCount(text: string): number {
 export function parseShellText(text: string): ParsedShell {
   const hit = cache.get(text);
   if (hit) return hit;
-  if (!parser) throw new Error('shell parser not initialised: await initShellParser() first');
+  if (!parser) throw new ShellParserNotLoaded();
   const p = parser;
   // returning true from the progress callback cancels the parse; parse() then returns null.
   // Reading the CPU clock is a system call: it is read on every 4th callback only, and the budget starts at
