@@ -1,7 +1,9 @@
 // `npm run bench`: every figure of docs/performance.md in one run, printed as one table (figure, budget,
 // measured, ratio, met?) with the machine it ran on. Options: --runs N (corpus runs, default 7),
-// --edits N (edits per document, default 100), --only corpus,editor,startup.
+// --edits N (edits per document, default 100), --cli-runs N (whole-process runs, default 5),
+// --only corpus,editor,startup,cli.
 import { loadSubject } from './bundle';
+import { cliFigures, type CliFigures } from './cli-peers';
 import { corpusThroughput, type CorpusFigures } from './corpus-throughput';
 import { editorLatency, type EditorFigures, type LatencyFigures } from './editor-latency';
 import { startupAndSize, type StartupFigures } from './startup-size';
@@ -68,6 +70,22 @@ function startupRows(s: StartupFigures): Row[] {
   ];
 }
 
+const mb = (n: number) => `${(n / 1048576).toFixed(0)} MB`;
+
+function cliRows(c: CliFigures): Row[] {
+  const rows: Row[] = [
+    ratioRow('`herd lint` one Dockerfile with a shell CMD, whole process, vs `node -e 0`', 2, c.oneFileMs, c.bareNodeMs, c.oneFileMs / c.bareNodeMs, ''),
+  ];
+  if (c.dockerfilelintMs !== undefined) rows.push(ratioRow(`\`herd lint\` the ${c.corpusDockerfiles} corpus Dockerfiles vs dockerfilelint 1.8.0, whole process`, 2, c.herdDockerfilesMs, c.dockerfilelintMs, c.herdDockerfilesMs / c.dockerfilelintMs, ''));
+  else rows.push(info(`\`herd lint\` the ${c.corpusDockerfiles} corpus Dockerfiles`, `${ms(c.herdDockerfilesMs)} (peers not run: ${c.peersMissing ?? 'not installed'})`));
+  if (c.tallyMs !== undefined) rows.push(info('… the same files: Herd vs tally 0.45.0, whole process', `${ms(c.herdDockerfilesMs)} vs ${ms(c.tallyMs)} (${(c.herdDockerfilesMs / c.tallyMs).toFixed(2)}×)`));
+  rows.push(
+    budgetRow(`\`herd lint\` the corpus ×10 (${c.scaleFiles.toLocaleString('en')} files): peak memory`, 200 * 1048576, c.scale.peakRss, mb, ` (${ms(c.scale.wallMs)}, ${(c.scale.wallMs / c.scaleBaseMs).toFixed(1)}× the corpus ×1 at ${ms(c.scaleBaseMs)})`),
+    { figure: '… cores busy (CPU time / wall time; 2 = both cores all along)', budget: '≥ 1.5', measured: c.scale.coresBusy.toFixed(2), ratio: '—', met: met(c.scale.coresBusy >= 1.5) },
+  );
+  return rows;
+}
+
 function table(rows: Row[]): string {
   const head: Row = { figure: 'figure', budget: 'budget', measured: 'measured', ratio: 'ratio', met: 'met?' };
   const cells = (r: Row) => [r.figure, r.budget, r.measured, r.ratio, r.met];
@@ -75,7 +93,7 @@ function table(rows: Row[]): string {
 }
 
 async function main(): Promise<void> {
-  const only = new Set(option('only', 'corpus,editor,startup').split(','));
+  const only = new Set(option('only', 'corpus,editor,startup,cli').split(','));
   const before = machine();
   console.log(`Herd benchmarks on ${describeMachine(before)}`);
   const S = await loadSubject();
@@ -101,6 +119,13 @@ async function main(): Promise<void> {
     console.log('done');
     rows.push(...startupRows(s));
     details.startup = s;
+  }
+  if (only.has('cli')) {
+    process.stdout.write('the CLI, whole process, and its peers… ');
+    const c = await cliFigures(Number(option('cli-runs', '5')));
+    console.log('done');
+    rows.push(...cliRows(c));
+    details.cli = c;
   }
   const after = machine();
   console.log(`\n${table(rows)}\n`);
