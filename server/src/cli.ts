@@ -1,6 +1,12 @@
 // The `herd` command (bundled to dist/cli.js, started by bin/herd.js).
+import { setFlagsFromString } from 'node:v8';
 import { processIo } from './cli/io';
 import { runCli } from './cli/run';
+
+// The shell parser's WebAssembly runs on V8's baseline compiler only: optimising the 1.3 MB grammar in the
+// background costs more CPU than a lint run gets back (bench, docs/performance.md: one file 0.8 s instead of 3 s,
+// 4,300 files 27 s instead of 32 s, on a loaded 2-core machine). Set before the grammar is compiled.
+setFlagsFromString('--liftoff-only');
 
 // `herd lint | head` closes the pipe early: end quietly rather than crash on EPIPE
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -8,9 +14,8 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   process.exit(process.exitCode ?? 0);
 });
 
-// Exit as soon as the report is out: left to itself, Node waits for V8 to finish optimising the shell parser's
-// WebAssembly in the background (about 0.9 s on an idle 2-core machine, tens of seconds on a loaded one) for code
-// that will never run again. Both streams are drained first, so a pipe gets the whole report.
+// Exit as soon as the report is out rather than when the event loop and V8's background work run dry; both
+// streams are drained first, so a pipe gets the whole report.
 void runCli(process.argv.slice(2), processIo()).then(async (code) => {
   process.exitCode = code;
   await Promise.all([drained(process.stdout), drained(process.stderr)]);
