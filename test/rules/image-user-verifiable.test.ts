@@ -56,6 +56,10 @@ ruleTable('image-user-verifiable', {
       files: { 'web/Dockerfile': 'FROM gcr.io/distroless/static-debian12:nonroot\nCOPY app /app\n', 'k8s/web.yaml': deployment('web:1', NON_ROOT) },
     },
     {
+      name: 'no USER on a Bitnami image (uid 1001, from the knowledge table)',
+      files: { 'web/Dockerfile': 'FROM bitnami/nginx:1.27\nCOPY site /app\n', 'k8s/web.yaml': deployment('web:1', NON_ROOT) },
+    },
+    {
       name: 'USER from a variable',
       files: { 'web/Dockerfile': 'FROM alpine:3.20\nARG APP_USER=app\nUSER $APP_USER\n', 'k8s/web.yaml': deployment('web:1', NON_ROOT) },
     },
@@ -101,6 +105,13 @@ ruleTable('image-user-verifiable', {
       errors: ['k8s/web.yaml 10:18-10:23'],
       messages: ['runs as root (no USER, and its base `python:3.12-slim` runs as root): the kubelet refuses to start the container'],
       fix: { title: 'Run the image as USER 10001 (in web/Dockerfile)', file: 'web/Dockerfile', output: 'FROM python:3.12-slim\nCOPY . /app\nUSER 10001\nCMD ["python", "/app/main.py"]\n' },
+    },
+    {
+      name: 'no USER on prom/prometheus: its base runs as the name nobody',
+      files: { 'web/Dockerfile': 'FROM prom/prometheus:v2.54.1\nCOPY prometheus.yml /etc/prometheus/\n', 'k8s/web.yaml': deployment('web:1', NON_ROOT) },
+      errors: ['k8s/web.yaml 10:18-10:23'],
+      messages: ['runs as the user `nobody` of its base `prom/prometheus:v2.54.1`, a name'],
+      noFix: true,
     },
     {
       name: 'USER root: replaced',

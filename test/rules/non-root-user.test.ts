@@ -5,6 +5,10 @@ ruleTable('non-root-user', {
     'FROM debian:12-slim\nRUN useradd --system app\nUSER app\nCMD ["./app"]\n',
     { name: 'USER in a parent stage', code: 'FROM alpine:3.20 AS base\nUSER 10001\nFROM base\nCMD ["./app"]\n' },
     { name: 'distroless nonroot tag', code: 'FROM gcr.io/distroless/static-debian12:nonroot\nCOPY app /app\n' },
+    { name: 'Bitnami images run as 1001', code: 'FROM bitnami/redis:7.4\nCOPY redis.conf /opt/bitnami/redis/etc/\n' },
+    { name: 'grafana/k6 runs as 12345', code: 'FROM grafana/k6:0.54.0\nCOPY script.js /scripts/\n' },
+    { name: 'Chainguard images run as 65532', code: 'FROM cgr.dev/chainguard/python:latest\nCOPY app.py /app/\n' },
+    { name: 'distroless debug-nonroot', code: 'FROM gcr.io/distroless/base-debian12:debug-nonroot\nCOPY app /app\n' },
     { name: 'nginx-unprivileged', code: 'FROM nginxinc/nginx-unprivileged:1.27-alpine\nCOPY site /usr/share/nginx/html\n' },
     { name: 'USER root then back to a user', code: 'FROM node:20-slim\nUSER root\nRUN apt-get install -y curl\nUSER node\n' },
     { name: 'the start command drops privileges with gosu', code: 'FROM debian:12-slim\nCMD ["gosu", "app", "./server"]\n' },
@@ -14,6 +18,18 @@ ruleTable('non-root-user', {
     { name: 'root in a build stage only', code: 'FROM golang:1.22 AS build\nUSER root\nFROM scratch\nUSER 65532:65532\n' },
   ],
   invalid: [
+    {
+      name: 'Chainguard -dev variants run as root',
+      code: 'FROM cgr.dev/chainguard/python:latest-dev\nCOPY app.py /app/\n',
+      errors: ['1:6-1:42'],
+      messages: ['sets no USER'],
+    },
+    {
+      name: 'bitnami/minideb is a base OS image that runs as root',
+      code: 'FROM bitnami/minideb:bookworm\nCOPY app /app\n',
+      errors: ['1:6-1:30'],
+      messages: ['sets no USER'],
+    },
     {
       name: 'Debian: create a system user before CMD',
       code: 'FROM python:3.12-slim\nCOPY . /app\nCMD ["python", "/app/main.py"]\n',

@@ -2,6 +2,7 @@ import type { Instruction } from 'dockerfile-ast';
 import { defineRule } from '../../engine/rule';
 import type { FixProposal, OffsetEdit } from '../../engine/types';
 import { distributionFamily, parseImageRef, type ImageRef } from '../../knowledge/images';
+import { imageNonRootUser } from '../../knowledge/image-users';
 import type { Container } from '../../parse/container';
 import { offsets, runScripts, type DockerfileModel, type Stage } from '../../parse/dockerfile';
 import { allCommands, basename } from '../../parse/shell';
@@ -53,12 +54,9 @@ export default defineRule({
   },
 });
 
-/** Base images documented to run as a non-root user. */
+/** Base images documented to run as a non-root user (the knowledge table, shared with image-user-verifiable). */
 function setsNonRootUser(ref: ImageRef): boolean {
-  const name = ref.registry ? `${ref.registry}/${ref.repository}` : ref.repository;
-  if (name.startsWith('gcr.io/distroless/')) return /nonroot/.test(ref.tag ?? '');
-  if (name === 'cgr.dev/chainguard/static') return !/dev/.test(ref.tag ?? '');
-  return name === 'nginxinc/nginx-unprivileged';
+  return imageNonRootUser(ref) !== undefined;
 }
 
 /** `exec gosu app ./server`: the start command itself leaves root. */

@@ -45,6 +45,7 @@ function problemOf(link: LinkedImage): 'root' | 'name' | undefined {
 function userText(link: LinkedImage): string {
   const { user, base } = link.facts;
   if (user.text !== undefined) return `USER \`${user.text}\``;
+  if (user.name !== undefined && base) return `the user \`${user.name}\` of its base \`${base.text}\``;
   return base ? `no USER, and its base \`${base.text}\` runs as root` : 'no USER';
 }
 
