@@ -5,6 +5,7 @@ import type { SourceText } from './source';
 import { verbatim, type MappedText } from './mapped-text';
 import { parseShell, type ShellScript } from './shell';
 import { argvScript } from './argv';
+import { envAt, withVariables } from './variables';
 
 export interface Stage {
   index: number;
@@ -238,10 +239,15 @@ function runScriptsOf(model: DockerfileModel, run: Instruction): ShellScript[] {
   if (!text) return [];
   // only a command line that starts with a heredoc runs heredoc bodies; asking dockerfile-ast is costly
   const heredocs = /^\s*<<-?\s*["']?[A-Za-z_]/.test(text.text) ? heredocsOf(run) : [];
+  // the shell expands ARG and ENV values: the words rules read are the expanded ones
+  const env = envAt(model, run);
   if (heredocs.length) {
-    return heredocs.map((h) => heredocScript(model, h)).filter((s): s is ShellScript => !!s);
+    return heredocs
+      .map((h) => heredocScript(model, h))
+      .filter((s): s is ShellScript => !!s)
+      .map((s) => withVariables(s, env));
   }
-  return [parseShell(text)];
+  return [withVariables(parseShell(text), env)];
 }
 
 /** The heredocs of a RUN; none when dockerfile-ast fails on them (it throws on some unterminated heredocs). */
