@@ -77,7 +77,7 @@ ruleTable('image-user-verifiable', {
       name: 'named USER with a known uid (folder link): runAsUser added beside runAsNonRoot',
       files: { 'web/Dockerfile': NAMED_USER, 'k8s/web.yaml': deployment('registry.example.com/team/web:1.4.2', NON_ROOT) },
       errors: ['k8s/web.yaml 10:18-10:53'],
-      messages: ['Container `web` sets runAsNonRoot: true without runAsUser, and its image (built from `web/Dockerfile`) runs as USER `app`, a name: the kubelet cannot check'],
+      messages: ['Container `web` sets runAsNonRoot: true without runAsUser, and its image (linked to `web/Dockerfile` by folder name) runs as USER `app`, a name: the kubelet cannot check'],
       fix: { title: 'Set runAsUser: 10001 (the uid of `app` in web/Dockerfile)', file: 'k8s/web.yaml', output: deployment('registry.example.com/team/web:1.4.2', `${NON_ROOT}            runAsUser: 10001\n`) },
     },
     {
@@ -128,7 +128,7 @@ ruleTable('image-user-verifiable', {
         'k8s/web.yaml': deployment('gcr.io/acme/storefront:v3', NON_ROOT),
       },
       errors: ['k8s/web.yaml 10:18-10:43'],
-      messages: ['built from `services/shop/build/Dockerfile.prod`'],
+      messages: ['linked to `services/shop/build/Dockerfile.prod` by skaffold.yaml'],
     },
     {
       name: 'compose service: build {context, dockerfile} + image',
@@ -138,7 +138,7 @@ ruleTable('image-user-verifiable', {
         'k8s/web.yaml': deployment('registry.example.com/shop/api:1.0', NON_ROOT),
       },
       errors: ['k8s/web.yaml 10:18-10:51'],
-      messages: ['built from `api/Containerfile`'],
+      messages: ['linked to `api/Containerfile` by a compose file'],
       fix: { file: 'k8s/web.yaml', output: deployment('registry.example.com/shop/api:1.0', `${NON_ROOT}            runAsUser: 2000\n`) },
     },
     {
