@@ -454,7 +454,7 @@ export class WorkspaceIndex implements WorkspaceView {
           if (!image) continue;
           for (const link of this.imageLinks(image, m.uri)) {
             const key = keyOf(link.file.uri);
-            reverse.set(key, [...(reverse.get(key) ?? []), { uri: m.uri, model, container }]);
+            reverse.set(key, [...(reverse.get(key) ?? []), { uri: m.uri, model, container, via: link.via }]);
           }
         }
       }

@@ -25,6 +25,8 @@ export interface DeployedContainer {
   uri: string;
   model: KubernetesModel;
   container: K8sContainer;
+  /** How the container's image was linked to the Dockerfile. */
+  via?: 'skaffold' | 'compose' | 'folder';
 }
 
 export interface WorkspaceView {
