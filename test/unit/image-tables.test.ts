@@ -1,6 +1,7 @@
 // The knowledge tables of #13: base images' own users, upstream images, official images' ENV.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { fileKind } from '../../server/src/engine/detect';
 import { parseImageRef } from '../../server/src/knowledge/images';
 import { imageEnv } from '../../server/src/knowledge/image-env';
 import { imageNonRootUser } from '../../server/src/knowledge/image-users';
@@ -51,5 +52,12 @@ describe('image-env', () => {
     assert.equal(imageEnv(ref('php:8.3-apache')).APACHE_ENVVARS, '/etc/apache2/envvars');
     assert.equal(imageEnv(ref('php:8.3-fpm')).APACHE_ENVVARS, undefined);
     assert.deepEqual(imageEnv(ref('registry.example.com/php:8.3')), {});
+  });
+});
+
+describe('kustomization files', () => {
+  it('a file named Kustomization is YAML, so the CLI and the editor index it', () => {
+    assert.equal(fileKind('/repo/k8s/Kustomization'), 'yaml');
+    assert.equal(fileKind('/repo/k8s/kustomization.yml'), 'yaml');
   });
 });

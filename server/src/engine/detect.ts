@@ -14,7 +14,8 @@ function basenameOf(uriOrPath: string): string {
 export function fileKind(uriOrPath: string, languageId?: string): FileKind | undefined {
   if (languageId === 'dockerfile') return 'dockerfile';
   const name = basenameOf(uriOrPath);
-  if (/\.ya?ml$/i.test(name) || languageId === 'yaml') return 'yaml';
+  // kustomize also reads a file named `Kustomization`, without extension
+  if (/\.ya?ml$/i.test(name) || name === 'Kustomization' || languageId === 'yaml') return 'yaml';
   if (DOCKERFILE_NAME.test(name)) return 'dockerfile';
   return undefined;
 }
