@@ -60,8 +60,12 @@ ruleTable('image-user-verifiable', {
       files: { 'web/Dockerfile': 'FROM bitnami/nginx:1.27\nCOPY site /app\n', 'k8s/web.yaml': deployment('web:1', NON_ROOT) },
     },
     {
-      name: 'USER from a variable',
-      files: { 'web/Dockerfile': 'FROM alpine:3.20\nARG APP_USER=app\nUSER $APP_USER\n', 'k8s/web.yaml': deployment('web:1', NON_ROOT) },
+      name: 'USER from a variable without a default',
+      files: { 'web/Dockerfile': 'FROM alpine:3.20\nARG APP_USER\nUSER $APP_USER\n', 'k8s/web.yaml': deployment('web:1', NON_ROOT) },
+    },
+    {
+      name: 'USER from an ARG default that is numeric: verifiable',
+      files: { 'web/Dockerfile': 'FROM alpine:3.20\nARG APP_UID=10001\nUSER ${APP_UID}\n', 'k8s/web.yaml': deployment('web:1', NON_ROOT) },
     },
     {
       name: 'skaffold builds the image with jib: no Dockerfile, and no folder-name guess',
@@ -111,6 +115,13 @@ ruleTable('image-user-verifiable', {
       files: { 'web/Dockerfile': 'FROM prom/prometheus:v2.54.1\nCOPY prometheus.yml /etc/prometheus/\n', 'k8s/web.yaml': deployment('web:1', NON_ROOT) },
       errors: ['k8s/web.yaml 10:18-10:23'],
       messages: ['runs as the user `nobody` of its base `prom/prometheus:v2.54.1`, a name'],
+      noFix: true,
+    },
+    {
+      name: 'USER from an ARG default that is a name',
+      files: { 'web/Dockerfile': 'FROM alpine:3.20\nARG APP_USER=app\nUSER $APP_USER\n', 'k8s/web.yaml': deployment('web:1', NON_ROOT) },
+      errors: ['k8s/web.yaml 10:18-10:23'],
+      messages: ['runs as USER `$APP_USER`, a name'],
       noFix: true,
     },
     {

@@ -12,12 +12,19 @@ ruleTable('non-root-user', {
     { name: 'nginx-unprivileged', code: 'FROM nginxinc/nginx-unprivileged:1.27-alpine\nCOPY site /usr/share/nginx/html\n' },
     { name: 'USER root then back to a user', code: 'FROM node:20-slim\nUSER root\nRUN apt-get install -y curl\nUSER node\n' },
     { name: 'the start command drops privileges with gosu', code: 'FROM debian:12-slim\nCMD ["gosu", "app", "./server"]\n' },
+    { name: 'variables: an ARG without default is unknown', code: 'FROM alpine:3.20\nARG RUN_AS\nUSER $RUN_AS\n' },
     { name: 'a variable user is not judged', code: 'FROM alpine:3.20\nARG APP_USER=app\nUSER ${APP_USER}\n' },
     { name: 'a variable base image is not judged', code: 'ARG BASE=alpine:3.20\nFROM ${BASE}\nCMD ["./app"]\n' },
     { name: 'Windows images', code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nCMD ["app.exe"]\n' },
     { name: 'root in a build stage only', code: 'FROM golang:1.22 AS build\nUSER root\nFROM scratch\nUSER 65532:65532\n' },
   ],
   invalid: [
+    {
+      name: 'variables: USER from an ARG default that is root',
+      code: 'FROM debian:12-slim\nARG RUN_AS=root\nUSER ${RUN_AS}\nCMD ["./app"]\n',
+      errors: ['3:6-3:15'],
+      messages: ['The last USER of the final stage is `${RUN_AS}` (`root`)'],
+    },
     {
       name: 'Chainguard -dev variants run as root',
       code: 'FROM cgr.dev/chainguard/python:latest-dev\nCOPY app.py /app/\n',

@@ -5,6 +5,7 @@ import { distributionFamily, imageInfo, type DistroFamily, type ImageRef } from 
 import { imageNonRootUser } from '../knowledge/image-users';
 import { offsets, runScripts, type DockerfileModel } from '../parse/dockerfile';
 import { allCommands, basename, shellParserReady } from '../parse/shell';
+import { expandAt } from '../parse/variables';
 import { stageChain } from '../rules/process/start-instructions';
 import { fromImage } from '../rules/shared/from-image';
 import { isLibcFree } from '../rules/scratch/image-contents';
@@ -105,7 +106,8 @@ function userOf(model: DockerfileModel, instructions: Instruction[], base: BaseF
   if (!last || !range) return inheritedUser(base);
   const text = last.getArguments()[0]?.getValue() ?? '';
   const span = offsets(model, range);
-  const user = text.split(':')[0];
+  // `USER $APP_UID` with `ARG APP_UID=10001`: the value a build without --build-arg gives
+  const user = (expandAt(model, last, text) ?? '$').split(':')[0];
   if (!user || user.includes('$')) return { text, span };
   if (/^\d+$/.test(user)) return { text, span, uid: Number(user), root: Number(user) === 0 };
   if (user === 'root') return { text, span, uid: 0, name: user, root: true };

@@ -191,3 +191,10 @@ export function withVariables(script: ShellScript, env: Env): ShellScript {
   const lookup = scriptLookup(env, script.source.text);
   return { ...script, expandCommand: (command) => expandCommand(command, lookup) };
 }
+
+/** A word of a Dockerfile instruction (`USER $APP_UID`) with the ARG/ENV values in effect there; `null` when unknown. */
+export function expandAt(model: DockerfileModel, instruction: Instruction, text: string): string | null {
+  if (!text.includes('$')) return text;
+  const env = envAt(model, instruction);
+  return expandText(text, (name) => (env.has(name) ? env.get(name) : null));
+}

@@ -6,6 +6,7 @@ import { imageNonRootUser } from '../../knowledge/image-users';
 import type { Container } from '../../parse/container';
 import { offsets, runScripts, type DockerfileModel, type Stage } from '../../parse/dockerfile';
 import { allCommands, basename } from '../../parse/shell';
+import { expandAt } from '../../parse/variables';
 import { stageChain } from '../process/start-instructions';
 import { insertAfter, insertBefore } from '../shared/instruction-lines';
 import { isLibcFree, rootImage } from '../scratch/image-contents';
@@ -44,11 +45,13 @@ export default defineRule({
       return;
     }
     const range = last.getArgumentsRange();
-    const value = last.getArguments()[0]?.getValue() ?? '';
+    const written = last.getArguments()[0]?.getValue() ?? '';
+    // `USER $APP_USER` is read with its ARG/ENV value; an unknown one is not judged
+    const value = expandAt(model, last, written) ?? '$';
     if (!range || value.includes('$') || !['root', '0'].includes(value.split(':')[0])) return;
     context.report({
       ...offsets(model, range),
-      message: `The last USER of the final stage is \`${value}\`, so the app runs as root: whoever takes over the app is root in the container, one kernel bug away from the host. Switch to an unprivileged user before CMD/ENTRYPOINT.`,
+      message: `The last USER of the final stage is ${written === value ? `\`${value}\`` : `\`${written}\` (\`${value}\`)`}, so the app runs as root: whoever takes over the app is root in the container, one kernel bug away from the host. Switch to an unprivileged user before CMD/ENTRYPOINT.`,
       fixes: [userFix(model, final, ref, base, last)],
     });
   },
