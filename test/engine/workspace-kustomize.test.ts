@@ -166,6 +166,9 @@ describe('kustomize', () => {
     assert.deepEqual(linked(files, 'shop', 'k8s/web.yaml'), ['services/shop/Dockerfile (skaffold after k8s/kustomization.yaml)']);
     assert.deepEqual(found('container-port-exposed', files), ['k8s/web.yaml 12:30-12:34']);
     assert.match(messages('container-port-exposed', files)[0], /`services\/shop\/Dockerfile` \(linked by skaffold\.yaml after the `images:` of `k8s\/kustomization\.yaml`; it EXPOSEs 8000\)/);
+    // a digest pinned by the kustomization does not make the image upstream for the folder rule
+    const pinned = { 'k8s/kustomization.yaml': 'resources:\n  - web.yaml\nimages:\n  - name: web\n    newName: registry.example.com/team/shop\n    digest: sha256:0123456789abcdef\n', 'k8s/web.yaml': deployment('web', 'web'), 'services/shop/Dockerfile': WORKER };
+    assert.deepEqual(linked(pinned, 'web', 'k8s/web.yaml'), ['services/shop/Dockerfile (folder after k8s/kustomization.yaml)']);
     // the same image outside the kustomization is not rewritten: only the folder rule applies to it
     assert.deepEqual(linked(files, 'shop', 'other/web.yaml'), ['services/shop/Dockerfile (folder)']);
   });

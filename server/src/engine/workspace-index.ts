@@ -244,8 +244,11 @@ export class WorkspaceIndex implements WorkspaceView {
       const effective = this.effectiveImages(manifestUri, image);
       if (effective.some((e) => e.kustomization)) {
         const out: ImageLink[] = [];
+        const ownDigest = image.includes('@');
         for (const e of effective) {
-          for (const link of this.directLinks(e.image)) {
+          // a digest that the kustomization pins is the deployment's choice, not a sign of an upstream image
+          const linked = ownDigest ? e.image : e.image.replace(/@[^@]*$/, '');
+          for (const link of this.directLinks(linked)) {
             if (!out.some((o) => o.file.uri === link.file.uri)) out.push(e.kustomization ? { ...link, kustomization: e.kustomization } : link);
           }
         }
