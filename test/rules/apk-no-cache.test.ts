@@ -10,8 +10,14 @@ ruleTable('apk-no-cache', {
     { name: '--no-network fetches nothing', code: 'FROM alpine:3.20\nRUN apk add --no-network --virtual .rundeps $runDeps\n' },
     { name: 'build stage', code: 'FROM alpine:3.20 AS build\nRUN apk add gcc\nFROM scratch\nCOPY --from=build /a /a\n' },
     { name: 'apk del is not add', code: 'FROM alpine:3.20\nRUN apk del curl\n' },
+    { name: 'variables: the flag comes from an ARG default', code: 'FROM alpine:3.20\nARG APK_FLAGS=--no-cache\nRUN apk add $APK_FLAGS curl\n' },
   ],
   invalid: [
+    {
+      name: 'variables: an ARG default without --no-cache',
+      code: 'FROM alpine:3.20\nARG APK_FLAGS="--quiet"\nRUN apk add $APK_FLAGS curl\n',
+      errors: ['3:5-3:12'],
+    },
     {
       name: 'safe fix inserts --no-cache after add',
       code: 'FROM alpine:3.20\nRUN apk add curl\n',

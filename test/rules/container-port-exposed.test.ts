@@ -60,14 +60,14 @@ ruleTable('container-port-exposed', {
       name: 'another port than the EXPOSEd one',
       files: { 'api/Dockerfile': 'FROM python:3.12-slim\nEXPOSE 80\nCMD ["python", "-m", "http.server", "80"]\n', 'deploy/api.yaml': deployment('registry.example.com/shop/api:2.1', port(8080)) },
       errors: ['deploy/api.yaml 12:30-12:34'],
-      messages: ["Port 8080 is not EXPOSEd by the image's Dockerfile `api/Dockerfile` (it EXPOSEs 80): the app may listen on another port"],
+      messages: ["Port 8080 is not EXPOSEd by the image's Dockerfile `api/Dockerfile` (linked by folder name; it EXPOSEs 80): the app may listen on another port"],
       noFix: true,
     },
     {
       name: 'no EXPOSE at all on a base that exposes nothing',
       files: { 'api/Dockerfile': 'FROM golang:1.22 AS build\nRUN go build -o /api .\nFROM gcr.io/distroless/static-debian12\nCOPY --from=build /api /api\n', 'deploy/api.yaml': deployment('api', port(8080)) },
       errors: ['deploy/api.yaml 12:30-12:34'],
-      messages: ['(it EXPOSEs no port)'],
+      messages: ['by folder name; it EXPOSEs no port)'],
     },
     {
       name: 'only the port that is not EXPOSEd, in flow style; protocols must agree',
@@ -86,7 +86,7 @@ ruleTable('container-port-exposed', {
         'deploy/api.yaml': deployment('payments', port(8080)).replace('  name: api\n', '  name: api\n  namespace: billing\n'),
       },
       errors: ['deploy/api.yaml 13:30-13:34'],
-      messages: ['`src/payment-service/Dockerfile` (it EXPOSEs 50051)'],
+      messages: ['`src/payment-service/Dockerfile` (linked by skaffold.yaml; it EXPOSEs 50051)'],
     },
   ],
 });

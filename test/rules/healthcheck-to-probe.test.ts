@@ -47,7 +47,7 @@ ruleTable('healthcheck-to-probe', {
       name: 'curl -f on localhost → httpGet, with the timings',
       files: { 'web/Dockerfile': dockerfile(CURL), 'k8s/web.yaml': deployment() },
       errors: ['web/Dockerfile 3:1-3:12'],
-      messages: ['Kubernetes ignores HEALTHCHECK, and container `web` (k8s/web.yaml), which runs this image, has no livenessProbe: a hung app is never restarted. Add the equivalent livenessProbe to the manifest.'],
+      messages: ['Kubernetes ignores HEALTHCHECK, and container `web` (k8s/web.yaml, linked by folder name), which runs this image, has no livenessProbe: a hung app is never restarted. Add the equivalent livenessProbe to the manifest.'],
       fix: {
         title: 'Add livenessProbe (httpGet /healthz on port 8080) to container `web` in k8s/web.yaml',
         file: 'k8s/web.yaml',
@@ -98,7 +98,7 @@ ruleTable('healthcheck-to-probe', {
         'k8s/b.yaml': 'apiVersion: apps/v1\r\nkind: StatefulSet\r\nmetadata:\r\n    name: b\r\nspec:\r\n    template:\r\n        spec:\r\n            containers:\r\n            -   name: web\r\n                image: "web:2"\r\n',
       },
       errors: ['web/Dockerfile 3:1-3:12'],
-      messages: ['and container `web` (k8s/a.yaml), container `web` (k8s/b.yaml), which run this image, have no livenessProbe'],
+      messages: ['and container `web` (k8s/a.yaml, linked by folder name), container `web` (k8s/b.yaml, linked by folder name), which run this image, have no livenessProbe'],
       fix: {
         title: 'in k8s/b.yaml',
         file: 'k8s/b.yaml',

@@ -56,8 +56,16 @@ ruleTable('image-user-verifiable', {
       files: { 'web/Dockerfile': 'FROM gcr.io/distroless/static-debian12:nonroot\nCOPY app /app\n', 'k8s/web.yaml': deployment('web:1', NON_ROOT) },
     },
     {
-      name: 'USER from a variable',
-      files: { 'web/Dockerfile': 'FROM alpine:3.20\nARG APP_USER=app\nUSER $APP_USER\n', 'k8s/web.yaml': deployment('web:1', NON_ROOT) },
+      name: 'no USER on a Bitnami image (uid 1001, from the knowledge table)',
+      files: { 'web/Dockerfile': 'FROM bitnami/nginx:1.27\nCOPY site /app\n', 'k8s/web.yaml': deployment('web:1', NON_ROOT) },
+    },
+    {
+      name: 'USER from a variable without a default',
+      files: { 'web/Dockerfile': 'FROM alpine:3.20\nARG APP_USER\nUSER $APP_USER\n', 'k8s/web.yaml': deployment('web:1', NON_ROOT) },
+    },
+    {
+      name: 'USER from an ARG default that is numeric: verifiable',
+      files: { 'web/Dockerfile': 'FROM alpine:3.20\nARG APP_UID=10001\nUSER ${APP_UID}\n', 'k8s/web.yaml': deployment('web:1', NON_ROOT) },
     },
     {
       name: 'skaffold builds the image with jib: no Dockerfile, and no folder-name guess',
@@ -73,7 +81,7 @@ ruleTable('image-user-verifiable', {
       name: 'named USER with a known uid (folder link): runAsUser added beside runAsNonRoot',
       files: { 'web/Dockerfile': NAMED_USER, 'k8s/web.yaml': deployment('registry.example.com/team/web:1.4.2', NON_ROOT) },
       errors: ['k8s/web.yaml 10:18-10:53'],
-      messages: ['Container `web` sets runAsNonRoot: true without runAsUser, and its image (built from `web/Dockerfile`) runs as USER `app`, a name: the kubelet cannot check'],
+      messages: ['Container `web` sets runAsNonRoot: true without runAsUser, and its image (linked to `web/Dockerfile` by folder name) runs as USER `app`, a name: the kubelet cannot check'],
       fix: { title: 'Set runAsUser: 10001 (the uid of `app` in web/Dockerfile)', file: 'k8s/web.yaml', output: deployment('registry.example.com/team/web:1.4.2', `${NON_ROOT}            runAsUser: 10001\n`) },
     },
     {
@@ -103,6 +111,20 @@ ruleTable('image-user-verifiable', {
       fix: { title: 'Run the image as USER 10001 (in web/Dockerfile)', file: 'web/Dockerfile', output: 'FROM python:3.12-slim\nCOPY . /app\nUSER 10001\nCMD ["python", "/app/main.py"]\n' },
     },
     {
+      name: 'no USER on prom/prometheus: its base runs as the name nobody',
+      files: { 'web/Dockerfile': 'FROM prom/prometheus:v2.54.1\nCOPY prometheus.yml /etc/prometheus/\n', 'k8s/web.yaml': deployment('web:1', NON_ROOT) },
+      errors: ['k8s/web.yaml 10:18-10:23'],
+      messages: ['runs as the user `nobody` of its base `prom/prometheus:v2.54.1`, a name'],
+      noFix: true,
+    },
+    {
+      name: 'USER from an ARG default that is a name',
+      files: { 'web/Dockerfile': 'FROM alpine:3.20\nARG APP_USER=app\nUSER $APP_USER\n', 'k8s/web.yaml': deployment('web:1', NON_ROOT) },
+      errors: ['k8s/web.yaml 10:18-10:23'],
+      messages: ['runs as USER `$APP_USER`, a name'],
+      noFix: true,
+    },
+    {
       name: 'USER root: replaced',
       files: { 'web/Dockerfile': 'FROM alpine:3.20\nUSER root\nENTRYPOINT ["/app"]\n', 'k8s/web.yaml': deployment('web:1', NON_ROOT) },
       errors: ['k8s/web.yaml 10:18-10:23'],
@@ -117,7 +139,7 @@ ruleTable('image-user-verifiable', {
         'k8s/web.yaml': deployment('gcr.io/acme/storefront:v3', NON_ROOT),
       },
       errors: ['k8s/web.yaml 10:18-10:43'],
-      messages: ['built from `services/shop/build/Dockerfile.prod`'],
+      messages: ['linked to `services/shop/build/Dockerfile.prod` by skaffold.yaml'],
     },
     {
       name: 'compose service: build {context, dockerfile} + image',
@@ -127,7 +149,7 @@ ruleTable('image-user-verifiable', {
         'k8s/web.yaml': deployment('registry.example.com/shop/api:1.0', NON_ROOT),
       },
       errors: ['k8s/web.yaml 10:18-10:51'],
-      messages: ['built from `api/Containerfile`'],
+      messages: ['linked to `api/Containerfile` by a compose file'],
       fix: { file: 'k8s/web.yaml', output: deployment('registry.example.com/shop/api:1.0', `${NON_ROOT}            runAsUser: 2000\n`) },
     },
     {

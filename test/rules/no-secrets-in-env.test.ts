@@ -12,11 +12,20 @@ ruleTable('no-secrets-in-env', {
     { name: 'pointers: _FILE, _PATH, _URL, _DIR, _NAME', code: 'FROM alpine:3.20\nENV DB_PASSWORD_FILE=/run/secrets/db TOKEN_PATH=/t SECRETS_URL=https://vault SECRETS_DIR=/run/secrets DB_SECRET_NAME=db\n' },
     { name: 'empty value and variable references', code: 'FROM alpine:3.20\nARG API_TOKEN\nENV API_TOKEN=$API_TOKEN GITHUB_TOKEN=${GITHUB_TOKEN} EMPTY_SECRET=\n' },
     { name: 'a boolean switch is not a secret', code: 'FROM alpine:3.20\nENV TOKEN_AUTH=true\n' },
+    { name: 'switch values: yes, off, 0, 1, empty', code: 'FROM mysql:8.4\nENV MYSQL_ALLOW_EMPTY_PASSWORD=1 SKIP_PASSWORD=0 PASSWORD_AUTH=yes TOKEN_CHECK=OFF MYSQL_RANDOM_ROOT_PASSWORD=""\n' },
+    { name: 'Kubernetes switch "1"', filename: 'deploy.yaml', code: deployment('        - name: db\n          image: mysql:8.4\n          env:\n            - name: MYSQL_ALLOW_EMPTY_PASSWORD\n              value: "1"\n') },
     { name: 'valueFrom', filename: 'deploy.yaml', code: deployment('        - name: api\n          image: api:1\n          env:\n            - name: DB_PASSWORD\n              valueFrom:\n                secretKeyRef: {name: db, key: password}\n') },
     { name: 'Kubernetes $(VAR) reference', filename: 'deploy.yaml', code: deployment('        - name: api\n          image: api:1\n          env:\n            - name: AUTH_TOKEN\n              value: $(TOKEN_FROM_FILE)\n') },
     { name: 'Helm-templated value', filename: 'deploy.yaml', code: deployment('        - name: api\n          image: api:1\n          env:\n            - name: AUTH_TOKEN\n              value: {{ .Values.token | quote }}\n') },
   ],
   invalid: [
+    {
+      name: 'a number that is not a switch is a value',
+      code: 'FROM mysql:8.4\nENV MYSQL_ROOT_PASSWORD=10\n',
+      errors: ['2:5-2:24'],
+      messages: ['image configuration'],
+      noFix: true,
+    },
     {
       name: 'Dockerfile ENV and ARG, every stage, name range',
       code: 'ARG GITHUB_TOKEN=ghp_abc\nFROM alpine:3.20 AS build\nENV DB_PASSWORD=hunter2 MODE=x\nFROM alpine:3.20\nENV Api_Key "k-123"\n',

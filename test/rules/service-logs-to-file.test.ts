@@ -17,8 +17,16 @@ ruleTable('service-logs-to-file', {
     { name: 'installed in a build stage only', code: 'FROM debian:12-slim AS tools\nRUN apt-get install -y nginx\nFROM alpine:3.20\nCOPY --from=tools /usr/sbin/nginx /usr/sbin/\n' },
     { name: 'nginx inside quotes is not a package', code: 'FROM debian:12-slim\nRUN echo "apt-get install nginx" > /notes\n' },
     { name: 'httpd is not a Debian package name', code: 'FROM debian:12-slim\nRUN apt-get install -y httpd-tools\n' },
+    { name: 'variables: the php:apache idiom, APACHE_LOG_DIR from the sourced envvars', code: 'FROM debian:bookworm-slim\nENV APACHE_CONFDIR /etc/apache2\nENV APACHE_ENVVARS $APACHE_CONFDIR/envvars\nRUN set -eux; apt-get update && apt-get install -y --no-install-recommends apache2; rm -rf /var/lib/apt/lists/*; \\\n\t. "$APACHE_ENVVARS"; \\\n\tln -sfT /dev/stderr "$APACHE_LOG_DIR/error.log"; \\\n\tln -sfT /dev/stdout "$APACHE_LOG_DIR/access.log"\n' },
+    { name: 'variables: a link into a directory that cannot be known', code: 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends apache2 && rm -rf /var/lib/apt/lists/* && ln -sf /dev/stderr "$LOGS/error.log"\n' },
   ],
   invalid: [
+    {
+      name: 'variables: a known value that is not the server log directory',
+      code: 'FROM debian:bookworm-slim\nENV LOGS=/tmp\nRUN apt-get update && apt-get install -y --no-install-recommends apache2 && rm -rf /var/lib/apt/lists/* && ln -sf /dev/stderr "$LOGS/error.log"\n',
+      errors: ['3:66-3:73'],
+      messages: ['`apache2` writes its access and error logs to files under /var/log/apache2'],
+    },
     {
       name: 'apt nginx: safe fix inserts the links after the RUN',
       code: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y nginx\nCMD ["nginx", "-g", "daemon off;"]\n',

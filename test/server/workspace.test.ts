@@ -73,7 +73,7 @@ describe('workspace index in the language server', () => {
     await client.open(uri('k8s/web.yaml'), 'yaml', MANIFEST);
     const p = await diagnostics('k8s/web.yaml', has('image-user-verifiable'));
     assert.deepEqual(codes(p), ['image-user-verifiable 11:17']);
-    assert.match(p.diagnostics[0].message, /built from `web\/Dockerfile`\) runs as USER `app`, a name/);
+    assert.match(p.diagnostics[0].message, /linked to `web\/Dockerfile` by folder name\) runs as USER `app`, a name/);
   });
 
   it('editing the Dockerfile (didChange) updates the diagnostics of the manifest that deploys it', async () => {

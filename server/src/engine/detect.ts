@@ -17,7 +17,8 @@ function basenameOf(uriOrPath: string): string {
 export function fileKind(uriOrPath: string, languageId?: string): FileKind | undefined {
   if (languageId === 'dockerfile') return 'dockerfile';
   const name = basenameOf(uriOrPath);
-  if (YAML_NAME.test(name) || languageId === 'yaml' || languageId === 'json') return 'yaml';
+  // kustomize also reads a file named `Kustomization`, without extension
+  if (YAML_NAME.test(name) || name === 'Kustomization' || languageId === 'yaml' || languageId === 'json') return 'yaml';
   if (DOCKERFILE_NAME.test(name)) return 'dockerfile';
   return undefined;
 }

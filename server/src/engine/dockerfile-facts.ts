@@ -2,8 +2,10 @@
 // as, the ports it EXPOSEs and its HEALTHCHECK. Computed once per Dockerfile version by the workspace index.
 import type { Instruction } from 'dockerfile-ast';
 import { distributionFamily, imageInfo, type DistroFamily, type ImageRef } from '../knowledge/images';
+import { imageNonRootUser } from '../knowledge/image-users';
 import { offsets, runScripts, type DockerfileModel } from '../parse/dockerfile';
 import { allCommands, basename, shellParserReady } from '../parse/shell';
+import { expandAt } from '../parse/variables';
 import { stageChain } from '../rules/process/start-instructions';
 import { fromImage } from '../rules/shared/from-image';
 import { isLibcFree } from '../rules/scratch/image-contents';
@@ -104,7 +106,8 @@ function userOf(model: DockerfileModel, instructions: Instruction[], base: BaseF
   if (!last || !range) return inheritedUser(base);
   const text = last.getArguments()[0]?.getValue() ?? '';
   const span = offsets(model, range);
-  const user = text.split(':')[0];
+  // `USER $APP_UID` with `ARG APP_UID=10001`: the value a build without --build-arg gives
+  const user = (expandAt(model, last, text) ?? '$').split(':')[0];
   if (!user || user.includes('$')) return { text, span };
   if (/^\d+$/.test(user)) return { text, span, uid: Number(user), root: Number(user) === 0 };
   if (user === 'root') return { text, span, uid: 0, name: user, root: true };
@@ -117,11 +120,9 @@ function inheritedUser(base: BaseFact | undefined): UserFact {
   if (base.resolved.toLowerCase() === 'scratch') return { uid: 0, root: true };
   const ref = base.ref;
   if (!ref) return {};
-  const name = ref.registry ? `${ref.registry}/${ref.repository}` : ref.repository;
-  // images documented to switch to a numeric non-root user themselves
-  if (name.startsWith('gcr.io/distroless/') && /nonroot/.test(ref.tag ?? '')) return { uid: 65532, root: false };
-  if (/^(cgr\.dev\/)?chainguard\/static$/.test(name) && !/dev/.test(ref.tag ?? '')) return { uid: 65532, root: false };
-  if (name === 'nginxinc/nginx-unprivileged') return { uid: 101, root: false };
+  // images documented to switch to a non-root user themselves (the table non-root-user reads too)
+  const own = imageNonRootUser(ref);
+  if (own) return { ...(own.uid !== undefined && { uid: own.uid }), ...(own.name !== undefined && { name: own.name }), root: false };
   const family = base.family;
   // the other images of the table run as root; Wolfi images vary by tag and Windows users are names
   if (!imageInfo(ref) || family === undefined || family === 'wolfi' || family === 'windows') return {};

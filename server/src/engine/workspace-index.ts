@@ -11,7 +11,22 @@ import { fileKind } from './detect';
 import { baseFact, dockerfileFacts, type BaseFact, type DockerfileFacts } from './dockerfile-facts';
 import type { ParsedFile } from './rule';
 import type { DeployedContainer, WorkspaceFile, WorkspaceView } from './workspace';
-import { composeBuilds, dockerfileFolderName, imageFolderName, imageKey, isComposeFile, isSkaffoldText, skaffoldBuilds, type BuildLink } from './workspace-links';
+import { upstreamReason } from '../knowledge/upstream-images';
+import { parseImageRef } from '../knowledge/images';
+import {
+  composeBuilds,
+  dockerfileFolderName,
+  imageFolderName,
+  imageKey,
+  isComposeFile,
+  isKustomizationFile,
+  isSkaffoldText,
+  kustomizationOf,
+  rewriteImage,
+  skaffoldBuilds,
+  type BuildLink,
+  type Kustomization,
+} from './workspace-links';
 import { podLabelSets, sameNamespace, selects, serviceSelectors, type PodLabelSet, type ServiceSelector } from './workspace-selection';
 
 export interface IndexLimits {
@@ -29,6 +44,15 @@ export type LinkVia = 'skaffold' | 'compose' | 'folder';
 export interface ImageLink {
   file: WorkspaceFile & { model: DockerfileModel };
   via: LinkVia;
+  /** The kustomization whose `images:` rewrote the manifest's image into the one linked, if any. */
+  kustomization?: string;
+}
+
+/** What kustomize makes of a manifest's image: the reference after the `images:` rewrites of a kustomization. */
+export interface EffectiveImage {
+  image: string;
+  /** The kustomization file (absolute path) whose rewrite applies; absent when none does. */
+  kustomization?: string;
 }
 
 /** A manifest container's `image:` value under a position. */
@@ -49,6 +73,8 @@ interface Entry {
   model?: ParsedFile;
   /** Images built by a skaffold.yaml or compose file. */
   builds?: BuildLink[];
+  /** A kustomization.yaml / Kustomization file. */
+  kustomization?: Kustomization;
   facts?: DockerfileFacts;
   base?: { fact: BaseFact | undefined };
 }
@@ -60,6 +86,12 @@ interface Tables {
   byPath: Map<string, Entry>;
   explicit: Map<string, BuildLink[]>;
   folders: Map<string, Entry[]>;
+  /** Per manifest path: the `images:` rewrites of each kustomization chain that includes it (innermost first). */
+  kustomized: Map<string, { images: Kustomization['images']; path: string }[][]>;
+  /** Files that kustomizations name as patches. */
+  patches: Set<string>;
+  /** ghcr.io owners of images that the workspace's skaffold, compose or kustomize files name. */
+  ghcrOwners: Set<string>;
   reverse?: Map<string, DeployedContainer[]>;
   bases?: { uri: string; base: BaseFact | undefined }[];
   pods?: PodLabelSet[];
@@ -169,12 +201,64 @@ export class WorkspaceIndex implements WorkspaceView {
     return this.table().files;
   }
 
-  dockerfilesForImage(image: string): WorkspaceFile[] {
-    return this.imageLinks(image).map((l) => l.file);
+  dockerfilesForImage(image: string, manifestUri?: string): WorkspaceFile[] {
+    return this.imageLinks(image, manifestUri).map((l) => l.file);
   }
 
-  /** The Dockerfiles an image is built from: the build configurations that name it, else the one folder named like it. */
-  imageLinks(image: string): ImageLink[] {
+  /** Whether a kustomization of the workspace names this file as a patch (part of an object, not an object). */
+  isKustomizePatch(uri: string): boolean {
+    const path = this.effective(keyOf(uri))?.path ?? pathOf(uri);
+    return !!path && this.table().patches.has(resolve(path));
+  }
+
+  /**
+   * The image references kustomize deploys for a manifest's image: one per kustomization chain that includes the
+   * manifest and rewrites the image; the image itself when none does.
+   */
+  effectiveImages(manifestUri: string, image: string): EffectiveImage[] {
+    const path = this.effective(keyOf(manifestUri))?.path ?? pathOf(manifestUri);
+    const chains = path ? this.table().kustomized.get(resolve(path)) : undefined;
+    const out: EffectiveImage[] = [];
+    let asWritten = !chains?.length;
+    for (const chain of chains ?? []) {
+      let current = image;
+      let by: string | undefined;
+      for (const k of chain) {
+        const next = rewriteImage(current, k.images);
+        if (next !== undefined) [current, by] = [next, k.path];
+      }
+      if (!by) asWritten = true;
+      else if (!out.some((o) => o.image === current)) out.push({ image: current, kustomization: by });
+    }
+    // a chain that leaves the image alone deploys it as written
+    if (asWritten) out.push({ image });
+    return out;
+  }
+
+  /**
+   * The Dockerfiles an image is built from: the build configurations that name it, else the one folder named like
+   * it. With the manifest's uri, a kustomization's `images:` rewrite applies first.
+   */
+  imageLinks(image: string, manifestUri?: string): ImageLink[] {
+    if (manifestUri) {
+      const effective = this.effectiveImages(manifestUri, image);
+      if (effective.some((e) => e.kustomization)) {
+        const out: ImageLink[] = [];
+        const ownDigest = image.includes('@');
+        for (const e of effective) {
+          // a digest that the kustomization pins is the deployment's choice, not a sign of an upstream image
+          const linked = ownDigest ? e.image : e.image.replace(/@[^@]*$/, '');
+          for (const link of this.directLinks(linked)) {
+            if (!out.some((o) => o.file.uri === link.file.uri)) out.push(e.kustomization ? { ...link, kustomization: e.kustomization } : link);
+          }
+        }
+        return out;
+      }
+    }
+    return this.directLinks(image);
+  }
+
+  private directLinks(image: string): ImageLink[] {
     const key = imageKey(image);
     if (!key) return [];
     const t = this.table();
@@ -187,6 +271,9 @@ export class WorkspaceIndex implements WorkspaceView {
       }
       return out;
     }
+    // the folder rule guesses: never for an image the workspace pulls rather than builds
+    const ref = parseImageRef(image);
+    if (!ref || upstreamReason(ref, t.ghcrOwners)) return [];
     const candidates = t.folders.get(imageFolderName(image) ?? '') ?? [];
     // two Dockerfiles in folders of that name (or in one folder): ambiguous, no link
     return candidates.length === 1 ? [{ file: fileOf(candidates[0]) as ImageLink['file'], via: 'folder' }] : [];
@@ -238,7 +325,7 @@ export class WorkspaceIndex implements WorkspaceView {
         const range = container.image?.range;
         if (!range || offset < range[0] || offset > range[1] || isTemplated(model, range[0], range[1])) continue;
         const image = scalarString(container.image) ?? '';
-        return { container, image, start: range[0], end: range[1], links: this.imageLinks(image) };
+        return { container, image, start: range[0], end: range[1], links: this.imageLinks(image, uri) };
       }
     }
     return undefined;
@@ -264,6 +351,7 @@ export class WorkspaceIndex implements WorkspaceView {
     const kind = fileKind(uri, languageId);
     try {
       if (kind === 'dockerfile') return { uri, key, path, text, model: parseDockerfile(sourceText(uri, text)) };
+      if (path && isKustomizationFile(path)) return { uri, key, path, text, kustomization: kustomizationOf(path, text) };
       if (kind !== 'yaml') return undefined;
       if (path && isComposeFile(path)) return { uri, key, path, text, builds: composeBuilds(path, text) };
       const skaffold = isSkaffoldText(text);
@@ -287,7 +375,7 @@ export class WorkspaceIndex implements WorkspaceView {
     this.tables = undefined;
     this.version++;
     const affected = new Set<string>([...peersBefore, ...(after ? this.peers(after) : [])]);
-    const kind = (e: Entry | undefined) => (e?.builds ? 'build' : e?.model?.kind);
+    const kind = (e: Entry | undefined) => (e?.builds || e?.kustomization ? 'build' : e?.model?.kind);
     if (kind(before) === 'build' || kind(after) === 'build') {
       // links may change anywhere
       for (const uri of this.allUris()) affected.add(uri);
@@ -314,7 +402,7 @@ export class WorkspaceIndex implements WorkspaceView {
     for (const object of model.objects) {
       for (const c of object.podTemplate?.allContainers ?? []) {
         const image = imageOf(model, c);
-        if (image) for (const link of this.imageLinks(image)) out.add(link.file.uri);
+        if (image) for (const link of this.imageLinks(image, entry.uri)) out.add(link.file.uri);
       }
     }
     return [...out];
@@ -332,12 +420,14 @@ export class WorkspaceIndex implements WorkspaceView {
 
   private table(): Tables {
     if (this.tables) return this.tables;
-    const t: Tables = { files: [], dockerfiles: [], manifests: [], byPath: new Map(), explicit: new Map(), folders: new Map() };
+    const t: Tables = { files: [], dockerfiles: [], manifests: [], byPath: new Map(), explicit: new Map(), folders: new Map(), kustomized: new Map(), patches: new Set(), ghcrOwners: new Set() };
+    const kustomizations: Kustomization[] = [];
     const keys = [...new Set([...this.disk.keys(), ...this.open.keys()])].sort();
     for (const key of keys) {
       const entry = this.effective(key)!;
       if (entry.model) t.files.push(fileOf(entry));
       for (const build of entry.builds ?? []) t.explicit.set(build.image, [...(t.explicit.get(build.image) ?? []), build]);
+      if (entry.kustomization) kustomizations.push(entry.kustomization);
       if (entry.model?.kind === 'kubernetes') t.manifests.push(entry);
       if (entry.model?.kind !== 'dockerfile') continue;
       t.dockerfiles.push(entry);
@@ -345,6 +435,11 @@ export class WorkspaceIndex implements WorkspaceView {
       t.byPath.set(resolve(entry.path), entry);
       const folder = dockerfileFolderName(entry.path);
       t.folders.set(folder, [...(t.folders.get(folder) ?? []), entry]);
+    }
+    indexKustomizations(t, kustomizations);
+    for (const image of [...t.explicit.keys(), ...kustomizations.flatMap((k) => k.images.map((i) => i.newName ?? i.name))]) {
+      const m = /^ghcr\.io\/([^/]+)\//i.exec(image);
+      if (m) t.ghcrOwners.add(m[1].toLowerCase());
     }
     this.tables = t;
     return t;
@@ -360,9 +455,9 @@ export class WorkspaceIndex implements WorkspaceView {
         for (const container of object.podTemplate?.allContainers ?? []) {
           const image = imageOf(model, container);
           if (!image) continue;
-          for (const link of this.imageLinks(image)) {
+          for (const link of this.imageLinks(image, m.uri)) {
             const key = keyOf(link.file.uri);
-            reverse.set(key, [...(reverse.get(key) ?? []), { uri: m.uri, model, container }]);
+            reverse.set(key, [...(reverse.get(key) ?? []), { uri: m.uri, model, container, via: link.via }]);
           }
         }
       }
@@ -378,6 +473,38 @@ export class WorkspaceIndex implements WorkspaceView {
       t.services = t.manifests.flatMap((m) => serviceSelectors(m.uri, m.model as KubernetesModel));
     }
     return { pods: t.pods, services: t.services };
+  }
+}
+
+/**
+ * Which manifests each kustomization reaches (its resources, and through folders and bases the resources of
+ * the kustomizations there), with the `images:` of every kustomization on the way; and the files named as patches.
+ */
+function indexKustomizations(t: Tables, kustomizations: Kustomization[]): void {
+  const byDir = new Map(kustomizations.map((k) => [resolve(k.dir), k]));
+  for (const k of kustomizations) for (const p of k.patches) t.patches.add(resolve(p));
+  // the roots are the kustomizations no other one includes (overlays); a base is deployed through them
+  const included = new Set<Kustomization>();
+  for (const k of kustomizations) for (const r of k.resources) {
+    const nested = byDir.get(resolve(r));
+    if (nested && nested !== k) included.add(nested);
+  }
+  const roots = kustomizations.filter((k) => !included.has(k));
+  for (const root of roots.length ? roots : kustomizations) {
+    const visit = (k: Kustomization, outer: { images: Kustomization['images']; path: string }[], seen: Set<Kustomization>) => {
+      if (seen.has(k) || seen.size > 50) return;
+      seen.add(k);
+      const chain = [{ images: k.images, path: k.path }, ...outer];
+      for (const r of k.resources) {
+        const nested = byDir.get(resolve(r));
+        if (nested) visit(nested, chain, seen);
+        else {
+          const file = resolve(r);
+          t.kustomized.set(file, [...(t.kustomized.get(file) ?? []), chain]);
+        }
+      }
+    };
+    visit(root, [], new Set());
   }
 }
 

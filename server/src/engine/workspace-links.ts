@@ -104,3 +104,88 @@ function composeDockerfile(root: string, build: Node): string | undefined {
 function isRemote(context: string): boolean {
   return /^(?:https?:|git@|git:|ssh:|github\.com\/)/.test(context) || context.includes('$');
 }
+
+// ---- kustomize --------------------------------------------------------------------------------
+
+const KUSTOMIZATION_NAME = /^(kustomization\.ya?ml|Kustomization)$/;
+
+export function isKustomizationFile(path: string): boolean {
+  return KUSTOMIZATION_NAME.test(basename(path));
+}
+
+/** One entry of a kustomization's `images:`: the image `name` it matches, and what it sets. */
+export interface KustomizeImage {
+  /** `imageKey` of `name`. */
+  name: string;
+  newName?: string;
+  newTag?: string;
+  digest?: string;
+}
+
+export interface Kustomization {
+  /** Absolute path of the kustomization file, and its folder. */
+  path: string;
+  dir: string;
+  /** `resources` and `bases` entries, absolute (files or folders with a kustomization of their own). */
+  resources: string[];
+  /** Files named under `patches` (path entries), `patchesStrategicMerge` and `patchesJson6902`, absolute. */
+  patches: string[];
+  images: KustomizeImage[];
+}
+
+/** A kustomization file read: resources, patches and image rewrites (remote and inline entries left out). */
+export function kustomizationOf(path: string, text: string): Kustomization | undefined {
+  const dir = dirname(path);
+  const doc = parseAllDocuments(text, { uniqueKeys: false, strict: false })[0];
+  const root = doc && !Array.isArray(doc) ? (doc as { contents: unknown }).contents : undefined;
+  if (!isMap(root)) return undefined;
+  const local = (entry: string | undefined) => (entry && !/^[a-z][a-z0-9+.-]*:\/\/|^(github\.com|git@|ssh:)/i.test(entry) && !entry.includes('\n') ? resolve(dir, entry) : undefined);
+  const strings = (key: string) => (getSeq(root, key)?.items ?? []).map((i) => (isScalar(i) ? scalarString(i) : undefined));
+  const resources = [...strings('resources'), ...strings('bases')].map(local).filter((p): p is string => !!p);
+  const patches: string[] = [];
+  for (const p of strings('patchesStrategicMerge')) {
+    const file = local(p);
+    if (file) patches.push(file);
+  }
+  for (const key of ['patches', 'patchesJson6902']) {
+    for (const item of getSeq(root, key)?.items ?? []) {
+      const file = local(isMap(item) ? scalarString(getNode(item, 'path')) : isScalar(item) ? scalarString(item) : undefined);
+      if (file) patches.push(file);
+    }
+  }
+  const images: KustomizeImage[] = [];
+  for (const item of getSeq(root, 'images')?.items ?? []) {
+    if (!isMap(item)) continue;
+    const name = imageKey(scalarString(getNode(item, 'name')) ?? '');
+    if (!name) continue;
+    const field = (k: string) => {
+      const node = getNode(item, k);
+      const v = isScalar(node) && node.value !== null && node.value !== undefined ? String(node.value) : undefined;
+      return v || undefined;
+    };
+    images.push({ name, ...(field('newName') && { newName: field('newName') }), ...(field('newTag') && { newTag: field('newTag') }), ...(field('digest') && { digest: field('digest') }) });
+  }
+  return { path, dir, resources, patches, images };
+}
+
+/**
+ * An image reference after a kustomization's `images:` rewrite: `name` matched without tag or digest, then
+ * `newName` replaces the name, `newTag` the tag and `digest` pins it. Undefined when no entry matches.
+ */
+export function rewriteImage(image: string, images: readonly KustomizeImage[]): string | undefined {
+  const key = imageKey(image);
+  const entry = key ? images.find((i) => i.name === key) : undefined;
+  if (!entry) return undefined;
+  const ref = parseImageRef(image);
+  if (!ref) return undefined;
+  const at = image.indexOf('@');
+  const nameOnly = (() => {
+    const withoutDigest = at < 0 ? image : image.slice(0, at);
+    return ref.tag !== undefined ? withoutDigest.slice(0, withoutDigest.length - ref.tag.length - 1) : withoutDigest;
+  })();
+  const name = entry.newName ?? nameOnly;
+  if (entry.digest) return `${name}@${entry.digest}`;
+  const tag = entry.newTag ?? ref.tag;
+  const digest = entry.newTag === undefined ? ref.digest : undefined;
+  return `${name}${tag !== undefined ? `:${tag}` : ''}${digest ? `@${digest}` : ''}`;
+}

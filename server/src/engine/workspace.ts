@@ -12,18 +12,34 @@ export interface WorkspaceFile {
   model: DockerfileModel | KubernetesModel;
 }
 
+/** A link from a manifest image to a Dockerfile, and how it was made. */
+export interface ImageLinkInfo {
+  file: WorkspaceFile;
+  via: 'skaffold' | 'compose' | 'folder';
+  /** Absolute path of the kustomization whose `images:` rewrote the image first, if any. */
+  kustomization?: string;
+}
+
 /** A manifest container whose image is built from a Dockerfile of the workspace. */
 export interface DeployedContainer {
   uri: string;
   model: KubernetesModel;
   container: K8sContainer;
+  /** How the container's image was linked to the Dockerfile. */
+  via?: 'skaffold' | 'compose' | 'folder';
 }
 
 export interface WorkspaceView {
   /** Every parsed Dockerfile and manifest of the workspace, this file included. */
   files(): WorkspaceFile[];
-  /** Dockerfiles linked to a manifest image reference (skaffold, compose, folder name). */
-  dockerfilesForImage(image: string): WorkspaceFile[];
+  /** Dockerfiles linked to a manifest image reference (skaffold, compose, folder name); with the manifest's uri, after its kustomizations' `images:`. */
+  dockerfilesForImage(image: string, manifestUri?: string): WorkspaceFile[];
+  /** The same links, with how each was made (for messages that rely on one). */
+  imageLinks?(image: string, manifestUri?: string): ImageLinkInfo[];
+  /** Whether a kustomization of the workspace names this file as a patch. */
+  isKustomizePatch?(uri: string): boolean;
+  /** The references kustomize deploys for a manifest's image (its kustomizations' `images:` rewrites), else the image. */
+  effectiveImages?(manifestUri: string, image: string): { image: string; kustomization?: string }[];
   /** Whether a Service of the workspace selects this container's pod. */
   isSelectedByService?(container: K8sContainer): boolean;
   /** The final base, user, ports and HEALTHCHECK of the image a Dockerfile of the workspace builds. */

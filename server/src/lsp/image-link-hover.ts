@@ -1,5 +1,6 @@
 // Hover on a manifest container's `image:` that a Dockerfile of the workspace builds: that Dockerfile's
 // path and what the image will be (final base image, user, exposed ports, HEALTHCHECK).
+import { pathToFileURL } from 'node:url';
 import type { DockerfileFacts } from '../engine/dockerfile-facts';
 import type { LinkVia } from '../engine/workspace-index';
 import type { HoverProvider } from './hover';
@@ -14,11 +15,11 @@ export const imageLinkHover: HoverProvider = ({ uri, offset, index }) => {
   const at = index?.imageAt(uri, offset);
   if (!at?.links.length) return [];
   const source = index!.sourceOf(uri);
-  const sections = at.links.map(({ file, via }) => {
+  const sections = at.links.map(({ file, via, kustomization }) => {
     const facts = index!.dockerfileFacts(file.uri);
     const path = index!.displayPath(file.uri);
     const line = facts?.finalFrom ? file.model.source.positionAt(facts.finalFrom.start).line + 1 : 1;
-    const lines = [`**Herd** · built from [\`${path}\`](${file.uri}#L${line}) (linked by ${VIA[via]})`, ''];
+    const lines = [`**Herd** · built from [\`${path}\`](${file.uri}#L${line}) (linked by ${VIA[via]}${kustomization ? ` after the \`images:\` of \`${index!.displayPath(pathToFileURL(kustomization).href)}\`` : ''})`, ''];
     if (facts) lines.push(...factLines(facts));
     return lines.join('\n');
   });

@@ -5,6 +5,7 @@ import type { SourceText } from './source';
 import { verbatim, type MappedText } from './mapped-text';
 import { parseShell, type ShellScript } from './shell';
 import { argvScript } from './argv';
+import { envAt, withVariables } from './variables';
 
 export interface Stage {
   index: number;
@@ -29,6 +30,8 @@ export interface DockerfileModel {
   /** The final stage and the stages it inherits from by `FROM <stage>`: their layers ship. */
   shipped: Stage[];
   escapeChar: string;
+  /** Template directives (`{{ … }}`, `{% … %}`) of a Dockerfile template, masked as unknown variables. */
+  templates: { start: number; end: number }[];
 }
 
 // dockerfile-ast re-scans an instruction's text on every getArguments()/getHeredocs() call, and many rules ask
@@ -56,7 +59,31 @@ export function argumentsRange(instruction: Instruction): Range | null {
   return f.argumentsRange;
 }
 
-export function parseDockerfile(source: SourceText): DockerfileModel {
+/** `Dockerfile.template`, `Dockerfile.tmpl`, `Dockerfile.j2`, …: text that a template engine turns into a Dockerfile. */
+const TEMPLATE_NAME = /\.(template|tmpl|tpl|j2|jinja2?|gotmpl)$/i;
+const DIRECTIVE = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g;
+
+/**
+ * A Dockerfile template's directives become same-length unknown variables (`${___}`), as Helm directives are
+ * masked in YAML: offsets stay exact, and no rule reads a templated word as its literal text. A file counts as a
+ * template by its name, or when a FROM line holds a directive.
+ */
+export function maskDockerfileTemplates(source: SourceText): { source: SourceText; templates: { start: number; end: number }[] } {
+  const text = source.text;
+  if (!text.includes('{{') && !text.includes('{%')) return { source, templates: [] };
+  const name = source.uri.split(/[?#]/)[0].replace(/^.*\//, '');
+  if (!TEMPLATE_NAME.test(name) && !/^[ \t]*FROM\b[^\n]*(\{\{|\{%)/im.test(text)) return { source, templates: [] };
+  const templates: { start: number; end: number }[] = [];
+  const masked = text.replace(DIRECTIVE, (m: string, offset: number) => {
+    templates.push({ start: offset, end: offset + m.length });
+    if (/[\r\n]/.test(m)) return m.replace(/[^\r\n]/g, '_');
+    return `\${${'_'.repeat(m.length - 3)}}`;
+  });
+  return { source: { ...source, text: masked }, templates };
+}
+
+export function parseDockerfile(original: SourceText): DockerfileModel {
+  const { source, templates } = maskDockerfileTemplates(original);
   const ast = DockerfileParser.parse(source.text);
   const stages: Stage[] = [];
   const byName = new Map<string, Stage>();
@@ -77,7 +104,7 @@ export function parseDockerfile(source: SourceText): DockerfileModel {
   const finalStage = stages[stages.length - 1];
   const shipped: Stage[] = [];
   for (let s = finalStage; s && !shipped.includes(s); s = s.parent as Stage) shipped.push(s);
-  return { kind: 'dockerfile', source, ast, stages, finalStage, shipped, escapeChar: ast.getEscapeCharacter() };
+  return { kind: 'dockerfile', source, ast, stages, finalStage, shipped, escapeChar: ast.getEscapeCharacter(), templates };
 }
 
 export function stageByReference(model: DockerfileModel, ref: string): Stage | undefined {
@@ -212,10 +239,15 @@ function runScriptsOf(model: DockerfileModel, run: Instruction): ShellScript[] {
   if (!text) return [];
   // only a command line that starts with a heredoc runs heredoc bodies; asking dockerfile-ast is costly
   const heredocs = /^\s*<<-?\s*["']?[A-Za-z_]/.test(text.text) ? heredocsOf(run) : [];
+  // the shell expands ARG and ENV values: the words rules read are the expanded ones
+  const env = envAt(model, run);
   if (heredocs.length) {
-    return heredocs.map((h) => heredocScript(model, h)).filter((s): s is ShellScript => !!s);
+    return heredocs
+      .map((h) => heredocScript(model, h))
+      .filter((s): s is ShellScript => !!s)
+      .map((s) => withVariables(s, env));
   }
-  return [parseShell(text)];
+  return [withVariables(parseShell(text), env)];
 }
 
 /** The heredocs of a RUN; none when dockerfile-ast fails on them (it throws on some unterminated heredocs). */

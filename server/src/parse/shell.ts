@@ -82,6 +82,8 @@ export interface ShellScript extends ParsedShell {
   source: MappedText;
   /** Depth of `sh -c` nesting: 0 for the outermost script. */
   depth: number;
+  /** Expands the variables a command's words read (Dockerfile ARG/ENV in a RUN); walks yield the expanded command. */
+  expandCommand?: (command: SimpleCommand) => SimpleCommand;
 }
 
 let parser: Parser | undefined;
@@ -547,7 +549,8 @@ function nestedScriptOf(script: ShellScript, cmd: SimpleCommand): ShellScript | 
   if (i < 0) return undefined;
   const w = words[i];
   if (w.dynamic && !w.quoted) return undefined;
-  return parseShell(compose(script.source, w.value, w.valueOffsets), script.depth + 1);
+  const nested = parseShell(compose(script.source, w.value, w.valueOffsets), script.depth + 1);
+  return script.expandCommand ? { ...nested, expandCommand: script.expandCommand } : nested;
 }
 
 export interface CommandVisit {
@@ -573,7 +576,7 @@ function* walkStatements(script: ShellScript, statements: Statement[], inBackgro
 function* walkNode(script: ShellScript, node: ShellNode, inBackground: boolean, nested: boolean): Generator<CommandVisit> {
   switch (node.type) {
     case 'command': {
-      yield { command: node, script, inBackground, nested };
+      yield { command: script.expandCommand ? script.expandCommand(node) : node, script, inBackground, nested };
       const inner = nestedScript(script, node);
       if (inner) yield* walkStatements(inner, inner.statements, inBackground, nested);
       return;

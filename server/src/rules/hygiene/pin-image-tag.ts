@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import { defineRule } from '../../engine/rule';
 import { parseImageRef } from '../../knowledge/images';
 import type { DockerfileModel } from '../../parse/dockerfile';
@@ -28,10 +29,19 @@ export default defineRule({
     for (const container of context.containers()) {
       const image = container.image;
       if (!image || isTemplated(model, image.start, image.end)) continue;
-      const problem = unpinned(image.text);
-      if (!problem) continue;
+      // kustomize deploys the image after its kustomizations' `images:` (newName, newTag, digest)
+      const deployed = context.workspace?.effectiveImages?.(model.source.uri, image.text) ?? [{ image: image.text }];
+      const judged = deployed.map((d) => ({ ...d, problem: unpinned(d.image) })).find((d) => d.problem);
+      const problem = judged?.problem;
+      if (!judged || !problem) continue;
       // an image the workspace builds (skaffold, compose, folder name) gets its tag from the build tool
-      if (problem === 'untagged' && context.workspace?.dockerfilesForImage(image.text).length) continue;
+      if (problem === 'untagged' && context.workspace?.dockerfilesForImage(image.text, model.source.uri).length) continue;
+      if (judged.kustomization) {
+        // the rewrite decides: the finding stays on the manifest's image and names the kustomization
+        const kustomization = context.workspace?.displayPath?.(pathToFileURL(judged.kustomization).href) ?? judged.kustomization;
+        context.report({ start: image.start, end: image.end, message: `${message(judged.image, problem, 'container')} (\`${image.text}\` becomes \`${judged.image}\` through the \`images:\` of \`${kustomization}\`.)` });
+        continue;
+      }
       // the scalar may be quoted: find the value's own characters inside it
       const raw = model.source.text.slice(image.start, image.end);
       const at = image.start + Math.max(0, raw.indexOf(image.text));

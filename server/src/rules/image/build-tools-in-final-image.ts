@@ -39,13 +39,28 @@ export default defineRule({
     let planned = false;
     for (const run of shippedRuns(model)) {
       const removal = removalsOf(run);
+      // a variable (`$PHPIZE_DEPS`) expands to several packages on one span: one finding names them all
+      const bySpan = new Map<string, { span: { start: number; end: number }; items: Installed[] }>();
       for (const item of toolchainInstalls(run)) {
         const virtual = item.pc.manager === 'apk' ? optionValue(item.pc, '--virtual', '-t') : undefined;
         if (removal.all || removal.names.has(item.name) || (virtual && removal.names.has(virtual))) continue;
+        const span = spanIn(item.command.script, item.word);
+        const key = `${span.start}:${span.end}`;
+        const group = bySpan.get(key) ?? { span, items: [] };
+        if (!group.items.some((i) => i.name === item.name)) group.items.push(item);
+        bySpan.set(key, group);
+      }
+      for (const { span, items } of bySpan.values()) {
         if (!planned) [refactor, planned] = [goMultiStage(model), true];
+        const written = model.source.text.slice(span.start, span.end);
+        const names = items.map((i) => `\`${i.name}\``).join(', ');
+        const what =
+          items.length === 1 && written.replace(/["']/g, '') === items[0].word.value
+            ? `${names} is a build tool`
+            : `\`${written}\` installs ${items.length === 1 ? 'the build tool' : 'the build tools'} ${names}, ${items.length === 1 ? 'which is' : 'which are'}`;
         context.report({
-          ...spanIn(item.command.script, item.word),
-          message: `\`${item.name}\` is a build tool installed in the final image and not removed in this RUN: it ships with the app, adding size and tools an attacker can build with. Build in a separate stage and copy only the result, or ${removalHint(item.pc.manager)}.`,
+          ...span,
+          message: `${what} installed in the final image and not removed in this RUN: ${items.length === 1 ? 'it ships' : 'they ship'} with the app, adding size and tools an attacker can build with. Build in a separate stage and copy only the result, or ${removalHint(items[0].pc.manager)}.`,
           fixes: refactor ? [refactor] : [],
         });
       }

@@ -80,9 +80,12 @@ export default defineRule({
     for (const instruction of runs) {
       for (const script of runScripts(model, instruction)) {
         for (const { command, script: sc } of allCommands(script)) {
-          const words = [command.name, ...command.args, ...redirectTargets(sc, command)].filter((w): w is ShellWord => !!w).map((w) => w.value);
+          const shellWords = [command.name, ...command.args, ...redirectTargets(sc, command)].filter((w): w is ShellWord => !!w);
+          const words = shellWords.map((w) => w.value);
           const toOutput = words.some((w) => TO_OUTPUT.test(w));
-          for (const server of SERVERS) if (toOutput && words.some((w) => server.mentions.test(w))) handled.add(server.id);
+          // a path that cannot be known (`"$LOG_DIR/error.log"` of an unknown variable) may be the server's log
+          const unknownPath = toOutput && shellWords.some((w) => w.dynamic && w.value.includes('$'));
+          for (const server of SERVERS) if (toOutput && (unknownPath || words.some((w) => server.mentions.test(w)))) handled.add(server.id);
           const install = packageInstall(command);
           for (const p of install?.packages ?? []) {
             const server = SERVERS.find((s) => s.matches(p.name, install!.installer));

@@ -4,6 +4,7 @@ import { plainValue, type K8sContainer } from '../../parse/kubernetes';
 import { isTemplatedNode } from '../shared/helm-hidden';
 import { containerRef } from '../shared/k8s-names';
 import { deref, lookupPair } from '../shared/yaml-lookup';
+import { isKustomizePatch } from '../shared/kustomize-patch';
 
 /** A probe field left out means its default: writing the default out does not make two probes differ. */
 const PROBE_DEFAULTS: Record<string, string> = {
@@ -45,6 +46,7 @@ export default defineRule({
     fixes: [],
   },
   check(context) {
+    if (isKustomizePatch(context)) return;
     const model = context.file;
     if (model.kind !== 'kubernetes') return;
     for (const container of context.containers()) {

@@ -5,6 +5,7 @@ import { replaceScalar } from '../../parse/yaml-edit';
 import { containerMayHideKeys, isTemplatedNode } from '../shared/helm-hidden';
 import { containerRef } from '../shared/k8s-names';
 import { lookup, lookupMap } from '../shared/yaml-lookup';
+import { isKustomizePatch } from '../shared/kustomize-patch';
 
 const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'];
 const HANDLERS = ['httpGet', 'tcpSocket', 'grpc'];
@@ -19,6 +20,7 @@ export default defineRule({
     fixes: ['suggestion'],
   },
   check(context) {
+    if (isKustomizePatch(context)) return;
     const model = context.file;
     if (model.kind !== 'kubernetes') return;
     const text = model.source.text;

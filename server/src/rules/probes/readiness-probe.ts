@@ -1,5 +1,6 @@
 import { defineRule } from '../../engine/rule';
 import { containerLabel, containersLackingProbe, probeFix } from './probe-fix';
+import { isKustomizePatch } from '../shared/kustomize-patch';
 
 export default defineRule({
   meta: {
@@ -11,6 +12,7 @@ export default defineRule({
     fixes: ['suggestion'],
   },
   check(context) {
+    if (isKustomizePatch(context)) return;
     const text = context.file.source.text;
     for (const { container, k8s } of containersLackingProbe(context, 'readinessProbe')) {
       // only containers that serve traffic need to say when they are ready: a declared port or a Service

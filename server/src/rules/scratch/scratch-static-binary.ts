@@ -53,6 +53,8 @@ function sourceStages(model: DockerfileModel, final: Stage): Stage[] {
   while (queue.length) {
     const stage = queue.shift()!;
     for (const copy of copiesIn(model, stageChain(stage))) {
+      // a WebAssembly module is run by a wasm runtime, not linked against a libc
+      if (copy.sources.length && copy.sources.every((s) => /\.wasm$/i.test(s))) continue;
       const from = copy.fromStage;
       if (from && from !== final && !out.includes(from)) {
         out.push(from);
@@ -77,6 +79,7 @@ function dynamicBuild(model: DockerfileModel, stage: Stage, instruction: Instruc
   const name = basename(program.value);
   const args = argv.slice(1);
   if (name === 'go' && args[0]?.value === 'build') {
+    if (goTargetsWasm(model, stage, instruction, cmd)) return undefined;
     const ldflags = linkerFlags(args);
     // `-ldflags "$LDFLAGS"` may hold `-extldflags -static`; a static external link needs no libc at run time
     if (ldflags.some((f) => f.dynamic || /extldflags.*-static/.test(f.value))) return undefined;
@@ -98,9 +101,10 @@ function dynamicBuild(model: DockerfileModel, stage: Stage, instruction: Instruc
   }
   if (name === 'cargo' && (args[0]?.value === 'build' || args[0]?.value === 'install')) {
     const env = buildEnvironment(model, stage, instruction);
-    if (/crt-static/.test(env.get('RUSTFLAGS') ?? '') || /musl/.test(env.get('CARGO_BUILD_TARGET') ?? '')) return undefined;
+    if (/crt-static/.test(env.get('RUSTFLAGS') ?? '') || /musl|^wasm/.test(env.get('CARGO_BUILD_TARGET') ?? '')) return undefined;
     const target = targetOf(args);
-    if (target === 'unknown' || target?.includes('musl')) return undefined;
+    // wasm32-wasi, wasm32-wasip1/p2, wasm32-unknown-unknown: a WebAssembly module, not a native binary
+    if (target === 'unknown' || target?.includes('musl') || target?.startsWith('wasm')) return undefined;
     return {
       words: { start: program.start, end: args[0].end },
       what: `\`cargo ${args[0].value}\` without a \`*-musl\` target`,
@@ -108,6 +112,28 @@ function dynamicBuild(model: DockerfileModel, stage: Stage, instruction: Instruc
     };
   }
   return undefined;
+}
+
+/**
+ * Whether this `go build` targets WebAssembly (`GOOS=wasip1`, `GOOS=js GOARCH=wasm`): inline, through `env`,
+ * exported earlier in the same RUN, or set by ENV/ARG.
+ */
+function goTargetsWasm(model: DockerfileModel, stage: Stage, instruction: Instruction, cmd: SimpleCommand): boolean {
+  const env = buildEnvironment(model, stage, instruction);
+  const seen = new Map<string, string | undefined>([
+    ['GOOS', env.get('GOOS')],
+    ['GOARCH', env.get('GOARCH')],
+  ]);
+  const words = cmd.name ? [cmd.name, ...cmd.args] : [];
+  for (const w of words) {
+    const m = /^(GOOS|GOARCH)=(.*)$/.exec(w.value);
+    if (m) seen.set(m[1], m[2]);
+  }
+  for (const a of cmd.assignments) if (a.name === 'GOOS' || a.name === 'GOARCH') seen.set(a.name, a.value?.value);
+  for (const script of runScripts(model, instruction)) {
+    if (/\bexport\s+GOOS=["']?wasip1|\bexport\s+GOARCH=["']?wasm\b/.test(script.source.text)) return true;
+  }
+  return seen.get('GOOS') === 'wasip1' || seen.get('GOARCH') === 'wasm';
 }
 
 /** The values of `-ldflags X` / `-ldflags=X`. */

@@ -14,11 +14,11 @@ export function isSecretName(name: string): boolean {
   return SECRET_WORDS.test(name) && !POINTER.test(name);
 }
 
-/** A literal: not empty, not only references (`$X`, `${X}`, Kubernetes `$(X)`), not a boolean switch. */
+/** A literal: not empty, not only references (`$X`, `${X}`, Kubernetes `$(X)`), not a switch (`true`, `off`, `0`, `1`, …). */
 export function isLiteralSecret(value: string | undefined): boolean {
   if (value === undefined) return false;
   const rest = value.replace(/\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$\([A-Za-z_][A-Za-z0-9_.-]*\)|\$[A-Za-z_][A-Za-z0-9_]*/g, '').trim();
-  return rest !== '' && !/^(true|false|yes|no|on|off)$/i.test(rest);
+  return rest !== '' && !/^(true|false|yes|no|on|off|0|1)$/i.test(rest);
 }
 
 export default defineRule({

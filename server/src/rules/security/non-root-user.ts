@@ -2,9 +2,11 @@ import type { Instruction } from 'dockerfile-ast';
 import { defineRule } from '../../engine/rule';
 import type { FixProposal, OffsetEdit } from '../../engine/types';
 import { distributionFamily, parseImageRef, type ImageRef } from '../../knowledge/images';
+import { imageNonRootUser } from '../../knowledge/image-users';
 import type { Container } from '../../parse/container';
 import { offsets, runScripts, type DockerfileModel, type Stage } from '../../parse/dockerfile';
 import { allCommands, basename } from '../../parse/shell';
+import { expandAt } from '../../parse/variables';
 import { stageChain } from '../process/start-instructions';
 import { insertAfter, insertBefore } from '../shared/instruction-lines';
 import { isLibcFree, rootImage } from '../scratch/image-contents';
@@ -43,22 +45,21 @@ export default defineRule({
       return;
     }
     const range = last.getArgumentsRange();
-    const value = last.getArguments()[0]?.getValue() ?? '';
+    const written = last.getArguments()[0]?.getValue() ?? '';
+    // `USER $APP_USER` is read with its ARG/ENV value; an unknown one is not judged
+    const value = expandAt(model, last, written) ?? '$';
     if (!range || value.includes('$') || !['root', '0'].includes(value.split(':')[0])) return;
     context.report({
       ...offsets(model, range),
-      message: `The last USER of the final stage is \`${value}\`, so the app runs as root: whoever takes over the app is root in the container, one kernel bug away from the host. Switch to an unprivileged user before CMD/ENTRYPOINT.`,
+      message: `The last USER of the final stage is ${written === value ? `\`${value}\`` : `\`${written}\` (\`${value}\`)`}, so the app runs as root: whoever takes over the app is root in the container, one kernel bug away from the host. Switch to an unprivileged user before CMD/ENTRYPOINT.`,
       fixes: [userFix(model, final, ref, base, last)],
     });
   },
 });
 
-/** Base images documented to run as a non-root user. */
+/** Base images documented to run as a non-root user (the knowledge table, shared with image-user-verifiable). */
 function setsNonRootUser(ref: ImageRef): boolean {
-  const name = ref.registry ? `${ref.registry}/${ref.repository}` : ref.repository;
-  if (name.startsWith('gcr.io/distroless/')) return /nonroot/.test(ref.tag ?? '');
-  if (name === 'cgr.dev/chainguard/static') return !/dev/.test(ref.tag ?? '');
-  return name === 'nginxinc/nginx-unprivileged';
+  return imageNonRootUser(ref) !== undefined;
 }
 
 /** `exec gosu app ./server`: the start command itself leaves root. */

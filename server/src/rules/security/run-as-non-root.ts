@@ -7,6 +7,7 @@ import { styleOf } from '../../parse/yaml-edit-pairs';
 import { containerMayHideKeys, mayHideKeys, valueMayBeHidden } from '../shared/helm-hidden';
 import { containerRef } from '../shared/k8s-names';
 import { deref, editablePath, lookupMap, lookupPair } from '../shared/yaml-lookup';
+import { isKustomizePatch } from '../shared/kustomize-patch';
 
 type Setting = { level: 'container' | 'pod'; node: Scalar; value: unknown } | 'unknown' | undefined;
 
@@ -63,6 +64,7 @@ export default defineRule({
     fixes: ['suggestion'],
   },
   check(context) {
+    if (isKustomizePatch(context)) return;
     const model = context.file;
     if (model.kind !== 'kubernetes') return;
     const text = model.source.text;

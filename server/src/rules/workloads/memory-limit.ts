@@ -5,6 +5,7 @@ import { containerMayHideKeys, isTemplatedNode } from '../shared/helm-hidden';
 import { containerRef } from '../shared/k8s-names';
 import { editablePath } from '../shared/yaml-lookup';
 import { quantityOf, resourceNode } from './resources';
+import { isKustomizePatch } from '../shared/kustomize-patch';
 
 const DEFAULT_LIMIT = '256Mi';
 
@@ -18,6 +19,7 @@ export default defineRule({
     fixes: ['suggestion'],
   },
   check(context) {
+    if (isKustomizePatch(context)) return;
     const model = context.file;
     if (model.kind !== 'kubernetes') return;
     const text = model.source.text;

@@ -8,6 +8,7 @@ import { containerMayHideKeys, isTemplatedNode } from '../shared/helm-hidden';
 import { containerRef } from '../shared/k8s-names';
 import { editablePath, lookup, lookupMap } from '../shared/yaml-lookup';
 import { quantityOf, resourceNode, type Resource } from './resources';
+import { isKustomizePatch } from '../shared/kustomize-patch';
 
 const DEFAULTS: Record<Resource, string> = { cpu: '100m', memory: '128Mi' };
 const LABEL: Record<Resource, string> = { cpu: 'CPU', memory: 'memory' };
@@ -57,6 +58,7 @@ export default defineRule({
     fixes: ['suggestion'],
   },
   check(context) {
+    if (isKustomizePatch(context)) return;
     const model = context.file;
     if (model.kind !== 'kubernetes') return;
     for (const container of context.containers()) {

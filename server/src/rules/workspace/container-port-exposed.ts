@@ -2,7 +2,7 @@ import { defineRule } from '../../engine/rule';
 import type { DockerfileFacts } from '../../engine/dockerfile-facts';
 import { getNode, scalarString } from '../../parse/kubernetes';
 import { isTemplatedNode } from '../shared/helm-hidden';
-import { containerImage, linkedImages, shown } from './linked-images';
+import { containerImage, linkHow, linkedImages, shown } from './linked-images';
 
 /** Whether the image exposes the port: an EXPOSE of the Dockerfile (ranges included) or of its base image. */
 function exposes(facts: DockerfileFacts, port: number, protocol: string): boolean {
@@ -34,7 +34,7 @@ export default defineRule({
       const c = container.k8s;
       const image = c && containerImage(model, c);
       if (!c || !image || !c.ports.length) continue;
-      const links = linkedImages(context.workspace, image.text);
+      const links = linkedImages(context.workspace, image.text, model.source.uri);
       // an EXPOSE with a variable, or a base image whose own ports are not known: nothing can be said
       if (!links.length || links.some((l) => l.facts.exposed === 'unknown' || l.facts.baseExposed === undefined)) continue;
       for (const p of c.ports) {
@@ -47,7 +47,7 @@ export default defineRule({
         context.report({
           start: node.range[0],
           end: node.range[1],
-          message: `Port ${port} is not EXPOSEd by the image's Dockerfile ${shown(link.path)} (${exposedText(link.facts)}): the app may listen on another port, and then probes and Services aimed at ${p.containerPort} fail. Check the port, and EXPOSE it in the Dockerfile to document it.`,
+          message: `Port ${port} is not EXPOSEd by the image's Dockerfile ${shown(link.path)} (${linkHow(link).trim() ? `linked${linkHow(link)}; ` : ''}${exposedText(link.facts)}): the app may listen on another port, and then probes and Services aimed at ${p.containerPort} fail. Check the port, and EXPOSE it in the Dockerfile to document it.`,
         });
       }
     }

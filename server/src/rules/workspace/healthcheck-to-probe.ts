@@ -54,7 +54,9 @@ export default defineRule({
     const lacking = view.containersDeploying(model.source.uri).filter(needsProbe);
     if (!lacking.length) return;
     const pathOf = (uri: string) => view.displayPath?.(uri) ?? uri;
-    const names = lacking.map((d) => `${containerName(d)} (${pathOf(d.uri)})`);
+    const how = { skaffold: 'by skaffold.yaml', compose: 'by a compose file', folder: 'by folder name' } as const;
+    // the link decides the finding: a guess by folder name is named as such
+    const names = lacking.map((d) => `${containerName(d)} (${pathOf(d.uri)}${d.via ? `, linked ${how[d.via]}` : ''})`);
     const who = lacking.length === 1 ? `${names[0]}, which runs this image, has` : `${names.join(', ')}, which run this image, have`;
     const probe = probeOf(model, check);
     const fixes = probe ? lacking.map((d) => probeFix(d, probe, pathOf(d.uri))).filter((f): f is FixProposal => !!f) : [];

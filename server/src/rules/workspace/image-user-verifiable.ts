@@ -8,7 +8,7 @@ import { containerMayHideKeys, mayHideKeys, valueMayBeHidden } from '../shared/h
 import { insertAfter, insertBefore } from '../shared/instruction-lines';
 import { containerRef } from '../shared/k8s-names';
 import { deref, editablePath, lookupMap, lookupPair } from '../shared/yaml-lookup';
-import { containerImage, linkedImages, shown, type LinkedImage } from './linked-images';
+import { containerImage, linkedImages, linkedTo, shown, type LinkedImage } from './linked-images';
 
 /** The uid a new numeric USER gets (the same as non-root-user's suggestion). */
 const NEW_UID = 10001;
@@ -45,6 +45,7 @@ function problemOf(link: LinkedImage): 'root' | 'name' | undefined {
 function userText(link: LinkedImage): string {
   const { user, base } = link.facts;
   if (user.text !== undefined) return `USER \`${user.text}\``;
+  if (user.name !== undefined && base) return `the user \`${user.name}\` of its base \`${base.text}\``;
   return base ? `no USER, and its base \`${base.text}\` runs as root` : 'no USER';
 }
 
@@ -94,13 +95,13 @@ export default defineRule({
       const nonRoot = settingOf(model, doc, own, 'runAsNonRoot') ?? settingOf(model, doc, pod, 'runAsNonRoot');
       const user = settingOf(model, doc, own, 'runAsUser') ?? settingOf(model, doc, pod, 'runAsUser');
       if (typeof nonRoot !== 'object' || nonRoot.value !== true || user !== undefined) continue;
-      const links = linkedImages(context.workspace, image.text);
+      const links = linkedImages(context.workspace, image.text, model.source.uri);
       const problems = links.map(problemOf);
       // several Dockerfiles build this image (profiles, variants): only when every one would be refused
       if (!links.length || problems.some((p) => p !== problems[0]) || !problems[0]) continue;
       const link = links[0];
       const who = containerRef(model, c);
-      const from = `its image (built from ${shown(link.path)})`;
+      const from = `its image (${linkedTo(link)})`;
       let message: string;
       const fixes: FixProposal[] = [];
       if (problems[0] === 'name') {
