@@ -205,7 +205,7 @@ ruleTable('log-to-stdout', {
       name: '/dev/null discards',
       code: 'FROM alpine:3.20\nCMD exec ./app 2>/dev/null\n',
       errors: ['2:16-2:27'],
-      messages: ['stderr go to /dev/null'],
+      messages: ['stderr goes to /dev/null'],
       output: 'FROM alpine:3.20\nCMD exec ./app\n',
     },
     {

@@ -80,7 +80,12 @@ function runRules(result: LintResult, model: ParsedFile, language: Language, con
       if (model.kind === 'dockerfile') {
         const c = dockerfileContainer(model);
         containers = c ? [c] : [];
-      } else containers = kubernetesContainers(model);
+      } else {
+        const workspace = options.workspace;
+        // `args` alone compose with the ENTRYPOINT of the Dockerfile that builds the image
+        const linked = workspace && ((image: string) => workspace.dockerfilesForImage(image).flatMap((f) => (f.model.kind === 'dockerfile' ? [f.model] : [])));
+        containers = kubernetesContainers(model, linked);
+      }
     }
     return containers;
   };
