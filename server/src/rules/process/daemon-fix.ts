@@ -3,7 +3,7 @@
 import type { FixProposal, OffsetEdit } from '../../engine/types';
 import type { StartCommand } from '../../parse/container';
 import { docOffset } from '../../parse/mapped-text';
-import { spanIn, type ShellScript, type ShellWord } from '../../parse/shell';
+import { basename, spanIn, type ShellScript, type ShellWord } from '../../parse/shell';
 import type { BackgroundUse } from './start-command';
 
 export function daemonFlagFix(use: BackgroundUse, start: StartCommand, text: string): FixProposal | undefined {
@@ -19,7 +19,7 @@ export function daemonFlagFix(use: BackgroundUse, start: StartCommand, text: str
     if (!word || !isWrittenAsIs(text, script, word)) return undefined;
     const value = valueSpan(script, word);
     edit = { ...value, newText: change.with };
-    title = `Use \`${word.value}\` → \`${change.with}\``;
+    title = `Change \`${word.value}\` to \`${change.with}\``;
   } else {
     const program = argv[0];
     if (!isWrittenAsIs(text, script, program)) return undefined;
@@ -28,7 +28,7 @@ export function daemonFlagFix(use: BackgroundUse, start: StartCommand, text: str
   }
   if (!edit) return undefined;
   const edits = [edit];
-  return { title: `${title} to keep \`${use.daemon!.what}\` in the foreground`, kind: 'suggestion', edits: () => edits };
+  return { title: `${title} to keep \`${basename(argv[0].value)}\` in the foreground`, kind: 'suggestion', edits: () => edits };
 }
 
 /** The word's characters stand in the document as its value, quoted or not (not an entrypoint borrowed from elsewhere). */
