@@ -148,6 +148,30 @@ ruleTable('no-background-process', {
       messages: ['`nohup` without `&` puts nothing in the background'],
     },
     {
+      name: 'the fix keeps a wrapper that changes the user',
+      code: D('CMD gosu app ./worker & tail -f /dev/null'),
+      errors: ['2:23-2:24'],
+      output: D('CMD ["gosu", "app", "./worker"]'),
+    },
+    {
+      name: 'the fix drops nohup and keeps gosu',
+      code: D('CMD nohup gosu app ./worker & tail -f /dev/null'),
+      errors: ['2:5-2:30'],
+      output: D('CMD ["gosu", "app", "./worker"]'),
+    },
+    {
+      name: 'a backgrounded daemon: the fix adds its foreground flag',
+      code: D('CMD /usr/sbin/sshd & tail -f /dev/null'),
+      errors: ['2:20-2:21'],
+      output: D('CMD ["/usr/sbin/sshd", "-D"]'),
+    },
+    {
+      name: 'a backgrounded nginx in sh -c: exec with daemon off',
+      code: D('CMD ["sh", "-c", "nginx & sleep infinity"]'),
+      errors: ['2:25-2:26'],
+      output: D('CMD ["sh", "-c", "exec nginx -g \'daemon off;\'"]'),
+    },
+    {
       name: 'redirects kept with exec',
       code: 'FROM python:3.12-slim\nCMD python worker.py > /var/log/w.log 2>&1 & tail -f /dev/null\n',
       errors: ['2:44-2:45'],
@@ -158,7 +182,8 @@ ruleTable('no-background-process', {
       name: 'exec form sh -c: exact ranges inside the JSON string',
       code: 'FROM nginx:1.27\nCMD ["sh", "-c", "nginx & exec tail -F /var/log/x.log"]\n',
       errors: ['2:25-2:26'],
-      output: 'FROM nginx:1.27\nCMD ["sh", "-c", "exec nginx"]\n',
+      // nginx run in the foreground keeps its `daemon off;`, else it would fork away again
+      output: 'FROM nginx:1.27\nCMD ["sh", "-c", "exec nginx -g \'daemon off;\'"]\n',
     },
     {
       name: 'inherited ENTRYPOINT from a parent stage',
