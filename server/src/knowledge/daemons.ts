@@ -84,7 +84,7 @@ const CHECKS: Record<string, { check: Check; source: string }> = {
   },
   apachectl: { check: (argv) => apachectl(argv), source: 'https://httpd.apache.org/docs/2.4/programs/apachectl.html' },
   apache2ctl: { check: (argv) => apachectl(argv), source: 'https://manpages.debian.org/bookworm/apache2/apache2ctl.8.en.html' },
-  httpd: { check: (argv) => httpd(argv), source: 'https://httpd.apache.org/docs/2.4/programs/httpd.html (-k start; -DFOREGROUND in docker-library/httpd httpd-foreground)' },
+  httpd: { check: (argv) => httpd(argv), source: 'https://httpd.apache.org/docs/2.4/programs/httpd.html (-k start; -DFOREGROUND in docker-library/httpd httpd-foreground); busybox httpd --help (-f: do not daemonize)' },
   apache2: { check: (argv) => httpd(argv), source: 'https://manpages.debian.org/bookworm/apache2/apache2.8.en.html' },
   pg_ctl: {
     check: (argv) => (argv.slice(1).includes('start') ? { what: 'pg_ctl start', remedy: 'run `postgres -D <data directory>` itself in the foreground' } : undefined),
@@ -150,6 +150,10 @@ function apachectl(argv: readonly string[]): Daemonizing | undefined {
 
 function httpd(argv: readonly string[]): Daemonizing | undefined {
   const args = argv.slice(1);
+  // busybox httpd (`httpd -f -p 8080`): `-f` keeps it in the foreground; Apache's `-f` names a config file
+  const f = args.indexOf('-f');
+  const busybox = args.includes('-p') || (f >= 0 && (f === args.length - 1 || args[f + 1].startsWith('-')));
+  if (busybox) return f >= 0 ? undefined : { what: 'httpd', remedy: 'start it with `-f`', change: { insert: ['-f'] } };
   const defines = args.flatMap((a, i) => (a === '-D' ? [args[i + 1] ?? ''] : a.startsWith('-D') ? [a.slice(2)] : []));
   if (defines.includes('FOREGROUND') || defines.includes('NO_DETACH') || has(args, '-X')) return undefined;
   // -t, -v, -V, -S, -M, -l, -L, -h print and exit

@@ -209,8 +209,9 @@ const NAMED = new Set(['tail', 'sleep', 'nohup', 'setsid', 'start-stop-daemon', 
  * What runs before `args` when a container sets no `command`: the words of the linked Dockerfile's exec-form
  * ENTRYPOINT, or nothing when the image runs its arguments as a command. Undefined when `args` are not the
  * start command (flags for the image's program, an unknown image, a shell-form ENTRYPOINT that ignores them).
+ * Language-neutral: Compose's `command` without `entrypoint` is decided the same way.
  */
-function argsEntrypoint(image: string | undefined, args: string[], linked?: LinkedDockerfiles): string[] | undefined {
+export function argsEntrypoint(image: string | undefined, args: string[], linked?: LinkedDockerfiles): string[] | undefined {
   const dockerfiles = image && linked ? linked(image) : [];
   if (dockerfiles.length === 1) {
     const fromDockerfile = linkedEntrypoint(dockerfiles[0]);
