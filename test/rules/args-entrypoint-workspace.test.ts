@@ -34,7 +34,8 @@ ruleTable('no-keepalive-command', {
       name: 'ENTRYPOINT ["tini", "--"] composes with args',
       files: { 'api/Dockerfile': 'FROM debian:12-slim\nENTRYPOINT ["tini", "--"]\n', 'deploy/api.yaml': deployment('api:1', '[sleep, infinity]') },
       errors: ['deploy/api.yaml 11:11-11:33'],
-      messages: ['`sleep infinity`'],
+      messages: ['The container\'s main process is `sleep infinity`, a keep-alive: the app can die while the container stays up and looks healthy. Make the app itself the foreground process. The `args` run through the image built from `api/Dockerfile` (linked to this image).'],
+      exactMessages: true,
     },
     {
       name: 'ENTRYPOINT inherited from a parent stage',

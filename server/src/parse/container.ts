@@ -20,6 +20,8 @@ export interface StartCommand {
   form: 'shell' | 'exec';
   /** Where to report when no narrower range exists: the instruction keyword, or the `command:` key. */
   anchor: { start: number; end: number };
+  /** `args` alone, run by the image that a workspace Dockerfile builds: its path, named in messages. */
+  linkedDockerfile?: string;
 }
 
 export interface EnvVar {
@@ -140,7 +142,7 @@ function dockerfileEnv(model: DockerfileModel, stage: Stage): EnvVar[] {
  * The Dockerfiles of the workspace that build an image (the engine's workspace links). The parse layer only
  * reads them: a manifest container given `args` alone composes them with the linked image's ENTRYPOINT.
  */
-export type LinkedDockerfiles = (image: string) => DockerfileModel[];
+export type LinkedDockerfiles = (image: string) => { model: DockerfileModel; path: string }[];
 
 /** Every container of every pod template in a manifest file. */
 export function kubernetesContainers(model: KubernetesModel, linked?: LinkedDockerfiles): Container[] {
@@ -183,16 +185,18 @@ function kubernetesStartCommand(model: KubernetesModel, c: K8sContainer, image: 
   const key = (commandPair ?? argsPair)?.key as Node | undefined;
   const anchor = key?.range ? { start: key.range[0], end: key.range[1] } : containerAnchor(c);
   let full = argv;
+  let linkedDockerfile: string | undefined;
   if (!commandPair) {
-    const prefix = argsEntrypoint(image, argv.map((a) => a.text), linked);
-    if (!prefix) return undefined;
+    const decided = argsEntrypoint(image, argv.map((a) => a.text), linked);
+    if (!decided) return undefined;
     // an ENTRYPOINT written in another file: its words point at the `args` key
-    full = [...prefix.map((word) => borrowed(word, anchor)), ...argv];
+    full = [...decided.prefix.map((word) => borrowed(word, anchor)), ...argv];
+    linkedDockerfile = decided.dockerfile;
   }
   const script = argvScript(full);
   // `["sh", "-c", "…"]`: the nested script is reached through the argv command
   const form = scriptIndex(full.map((a) => a.text)) >= 0 ? 'shell' : 'exec';
-  return { script, form, anchor };
+  return { script, form, anchor, ...(linkedDockerfile && { linkedDockerfile }) };
 }
 
 function borrowed(word: string, at: { start: number; end: number }): MappedText {
@@ -211,21 +215,23 @@ const NAMED = new Set(['tail', 'sleep', 'nohup', 'setsid', 'start-stop-daemon', 
  * start command (flags for the image's program, an unknown image, a shell-form ENTRYPOINT that ignores them).
  * Language-neutral: Compose's `command` without `entrypoint` is decided the same way.
  */
-export function argsEntrypoint(image: string | undefined, args: string[], linked?: LinkedDockerfiles): string[] | undefined {
+export function argsEntrypoint(image: string | undefined, args: string[], linked?: LinkedDockerfiles): { prefix: string[]; dockerfile?: string } | undefined {
   const dockerfiles = image && linked ? linked(image) : [];
+  let dockerfile: string | undefined;
   if (dockerfiles.length === 1) {
-    const fromDockerfile = linkedEntrypoint(dockerfiles[0]);
-    if (fromDockerfile !== 'inherited') return fromDockerfile;
-    image = baseImageOf(dockerfiles[0]);
-    if (image === 'scratch') return [];
+    dockerfile = dockerfiles[0].path;
+    const fromDockerfile = linkedEntrypoint(dockerfiles[0].model);
+    if (fromDockerfile !== 'inherited') return fromDockerfile && { prefix: fromDockerfile, dockerfile };
+    image = baseImageOf(dockerfiles[0].model);
+    if (image === 'scratch') return { prefix: [], dockerfile };
   }
   const ref = image ? parseImageRef(image) : undefined;
   const known = ref && imageEntrypoint(ref);
   if (known?.kind === 'program') return undefined;
-  if (known) return known.flagsFor && args[0]?.startsWith('-') ? undefined : [];
+  if (known) return known.flagsFor && args[0]?.startsWith('-') ? undefined : { prefix: [], dockerfile };
   const first = args[0] ?? '';
   const named = NAMED.has(basename(first)) || /^\/etc\/(rc\.d\/)?init\.d\//.test(first) || isWrapper(first) || isDaemonName(first) || supervisorOf(args) !== undefined;
-  return named || scriptIndex(args) >= 0 ? [] : undefined;
+  return named || scriptIndex(args) >= 0 ? { prefix: [], dockerfile } : undefined;
 }
 
 /** The final stage's exec-form ENTRYPOINT words; undefined for a shell-form one (it ignores arguments). */

@@ -6,6 +6,7 @@ import { allCommands } from '../../parse/shell';
 import { isLogStreamingSidecar } from '../shared/log-sidecar';
 import { isDiscarded, mainOutputRedirects, type OutputRedirect } from './main-redirects';
 import { coveringMount, loggingSidecarFix } from './sidecar-fix';
+import { linkNote } from '../process/start-command';
 
 export default defineRule({
   meta: {
@@ -37,7 +38,7 @@ export default defineRule({
         }
         context.report({
           ...r.span,
-          message: messageOf(r, discarded),
+          message: messageOf(r, discarded) + linkNote(start),
           fixes,
         });
       }

@@ -3,7 +3,7 @@ import type { FixProposal } from '../../engine/types';
 import { isLogStreamingSidecar } from '../shared/log-sidecar';
 import { daemonFlagFix } from './daemon-fix';
 import { foregroundFix } from './foreground-fix';
-import { backgroundUses, daemonContext, type BackgroundUse } from './start-command';
+import { backgroundUses, daemonContext, linkNote, type BackgroundUse } from './start-command';
 
 const LOST = 'when it dies, the container keeps running and Kubernetes never restarts it';
 const MOVE = 'Run the app in the foreground as PID 1 and move other processes to their own containers.';
@@ -29,7 +29,7 @@ export default defineRule({
           const flag = use.main ? daemonFlagFix(use, start, text) : undefined;
           if (flag) fixes.push(flag);
         } else if (use.kind !== 'foreground-nohup' && fix) fixes.push(fix);
-        context.report({ ...use.span, message: messageOf(use), fixes });
+        context.report({ ...use.span, message: messageOf(use) + linkNote(start), fixes });
       }
     }
   },

@@ -2,7 +2,7 @@ import { defineRule } from '../../engine/rule';
 import { isTemplated } from '../../parse/kubernetes';
 import { supervisorOf } from '../../knowledge/supervisors';
 import { allCommands, spanIn, type ShellWord } from '../../parse/shell';
-import { effectiveArgv } from './start-command';
+import { effectiveArgv, linkNote } from './start-command';
 
 export default defineRule({
   meta: {
@@ -26,7 +26,7 @@ export default defineRule({
         if (model.kind === 'kubernetes' && isTemplated(model, span.start, span.end)) continue;
         context.report({
           ...span,
-          message: `The start command runs ${found.what}, a process supervisor: Kubernetes sees only the supervisor, so crashes, restarts, probes, logs and scaling of the processes it manages escape it. Run one process per container and move the others to sidecar containers of the pod.${found.hint}`,
+          message: `The start command runs ${found.what}, a process supervisor: Kubernetes sees only the supervisor, so crashes, restarts, probes, logs and scaling of the processes it manages escape it. Run one process per container and move the others to sidecar containers of the pod.${found.hint}${linkNote(start)}`,
         });
       }
     }

@@ -244,3 +244,8 @@ export function foregroundFixTarget(start: StartCommand): { background: Statemen
   if (statements.indexOf(bg) !== statements.length - 2 || bg.node.type !== 'command') return undefined;
   return { background: bg, last, script };
 }
+
+/** A finding that depends on a workspace link names it (RULES.md, "Dockerfile ↔ manifest"). */
+export function linkNote(start: StartCommand): string {
+  return start.linkedDockerfile ? ` The \`args\` run through the image built from \`${start.linkedDockerfile}\` (linked to this image).` : '';
+}
