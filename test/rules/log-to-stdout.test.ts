@@ -160,6 +160,7 @@ ruleTable('log-to-stdout', {
     { name: 'a backgrounded command whose foreground is the app, not a keep-alive', code: 'FROM alpine:3.20\nCMD ./helper > /tmp/h.log & exec ./app\n' },
     { name: 'a loop that is not the main process', code: 'FROM alpine:3.20\nCMD (while true; do date >> /tmp/t; sleep 5; done) & exec ./app\n' },
     { name: 'a keep-alive loop with no output', code: 'FROM alpine:3.20\nCMD while true; do sleep 5; done\n' },
+    { name: 'a loop that writes content, not logs', code: 'FROM alpine:3.20\nCMD while true; do date > /mnt/index.html; hostname >> /data/outfile; sleep 5; done\n' },
     'FROM alpine:3.20\nCMD ["./app"]\n',
     { name: 'to the container streams', code: 'FROM alpine:3.20\nCMD ./app > /dev/stdout 2> /proc/self/fd/2\n' },
     { name: "cron-style: PID 1's stdout", code: 'FROM alpine:3.20\nCMD exec crond -f >> /proc/1/fd/1 2>&1\n' },

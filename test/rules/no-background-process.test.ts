@@ -44,7 +44,6 @@ const DAEMONS: [string, string, string | null][] = [
   ['CMD httpd -p 8080 -h /www', 'httpd -p 8080 -h /www', 'CMD httpd -f -p 8080 -h /www'],
   ['CMD pg_ctl -D /var/lib/postgresql/data start', 'pg_ctl -D /var/lib/postgresql/data start', null],
   ['CMD pg_ctlcluster 15 main start', 'pg_ctlcluster 15 main start', 'CMD pg_ctlcluster --foreground 15 main start'],
-  ['CMD mysqld_safe --user=mysql', 'mysqld_safe --user=mysql', null],
   ['CMD redis-server /etc/redis.conf --daemonize yes', 'redis-server /etc/redis.conf --daemonize yes', 'CMD redis-server /etc/redis.conf --daemonize no'],
   ['CMD ["php-fpm", "-D"]', 'php-fpm", "-D', 'CMD ["php-fpm", "-F"]'],
   ['CMD ["php-fpm8.2"]', 'php-fpm8.2', 'CMD ["php-fpm8.2", "-F"]'],
@@ -295,13 +294,20 @@ ruleTable('no-background-process', {
       errors: ['2:16-2:17'],
     },
     ...daemonCases,
+    {
+      name: 'mysqld_safe stays in the foreground but keeps mysqld as its own background child',
+      code: D('CMD mysqld_safe --user=mysql'),
+      errors: ['2:5-2:29'],
+      messages: ['`mysqld_safe` runs `mysqld` as a background child and restarts it itself, so Kubernetes never sees the database die or restart. Instead, run `mysqld` itself in the foreground.'],
+      noFix: true,
+    },
   ],
 });
 
 describe('no-background-process tables', () => {
   it('every self-daemonizing program of the knowledge table has a positive case', () => {
     const names = Object.keys(DAEMON_SOURCES);
-    const covered = DAEMONS.map(([cmd]) => cmd);
+    const covered = [...DAEMONS.map(([cmd]) => cmd), 'mysqld_safe'];
     for (const name of names) assert.ok(covered.some((c) => c.includes(name)), `a case for ${name}`);
   });
 });

@@ -16,6 +16,8 @@ export interface Daemonizing {
   remedy: string;
   /** The change that is the whole fix, when there is one. */
   change?: ForegroundChange;
+  /** What it does instead of forking away, when that differs (`mysqld_safe` stays and restarts its child). */
+  behaviour?: string;
 }
 
 export interface DaemonContext {
@@ -99,7 +101,11 @@ const CHECKS: Record<string, { check: Check; source: string }> = {
     source: 'https://manpages.debian.org/bookworm/postgresql-common/pg_ctlcluster.1.en.html (--foreground)',
   },
   mysqld_safe: {
-    check: () => ({ what: 'mysqld_safe', remedy: 'run `mysqld` itself in the foreground' }),
+    check: () => ({
+      what: 'mysqld_safe',
+      remedy: 'run `mysqld` itself in the foreground',
+      behaviour: 'runs `mysqld` as a background child and restarts it itself, so Kubernetes never sees the database die or restart',
+    }),
     source: 'https://dev.mysql.com/doc/refman/8.0/en/mysqld-safe.html (a startup script that runs mysqld in the background)',
   },
   'redis-server': {

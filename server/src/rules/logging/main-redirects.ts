@@ -102,10 +102,23 @@ function walkNode(script: ShellScript, node: ShellNode, out: OutputRedirect[], r
     }
     case 'loop':
       // `while true; do date >> /data/ticks.log; sleep 5; done`: a loop that is the main process is the app
-      if (role === 'main') for (const s of node.body) if (!s.background) walkNode(script, s.node, out, 'loop');
+      if (role !== 'main') return;
+      for (const s of node.body) {
+        if (s.background) continue;
+        const from = out.length;
+        walkNode(script, s.node, out, 'loop');
+        // a loop that writes `index.html` or a data file produces content; its log is what it writes to a log file
+        const kept = out.splice(from).filter((r) => r.role !== 'loop' || isLogFile(r.target));
+        out.push(...kept);
+      }
       return;
     default:
   }
+}
+
+/** `ticks.log`, `/var/log/x`, `out.txt`, `app.err`: a file named for output, not data (`index.html`, `db.json`). */
+function isLogFile(target: string): boolean {
+  return /log/i.test(target) || /\.(out|err|txt)$/i.test(target);
 }
 
 /** The last foreground statement that does more than configure the shell (mirrors `mainProcess`). */

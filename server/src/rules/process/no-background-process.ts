@@ -51,6 +51,7 @@ function messageOf(use: BackgroundUse): string {
       return `\`nohup\` without \`&\` puts nothing in the background: ${program} runs in the foreground and only ignores SIGHUP, which nothing sends in a container. Remove \`nohup\`; a process meant to run beside the app belongs in its own container.`;
     case 'daemon': {
       const d = use.daemon!;
+      if (d.behaviour) return `${use.what} ${d.behaviour}. Instead, ${d.remedy}.`;
       if (use.main) {
         return `${use.what} forks into the background and its first process exits at once: the container's main process ends, so the container stops (or restarts in a loop) while the daemon is killed with it. To keep it in the foreground, ${d.remedy}.`;
       }
