@@ -112,6 +112,9 @@ ruleTable('no-background-process', {
     { name: 'args only: flags for redis-server', filename: 'deploy.yaml', code: deployment('          args: ["--appendonly", "yes"]\n', 'redis:7.2') },
     { name: 'args only: distroless python runs python3 with them', filename: 'deploy.yaml', code: deployment('          args: ["nginx"]\n', 'gcr.io/distroless/python3-debian12') },
     { name: 'nginx configured with daemon off; by a RUN', code: 'FROM debian:12-slim\nRUN apt-get install -y nginx && echo "daemon off;" >> /etc/nginx/nginx.conf\nCMD ["nginx"]\n' },
+    { name: 'nginx with its main config copied in (it may say daemon off;)', code: 'FROM debian:12-slim\nRUN apt-get install -y nginx\nCOPY nginx.conf /etc/nginx/nginx.conf\nCMD ["nginx"]\n' },
+    { name: 'nginx on a base image Herd does not know', code: 'FROM gcr.io/acme/nginx-base:1.0\nCOPY site.conf /etc/nginx/conf.d/\nCMD ["nginx"]\n' },
+    { name: 'kubernetes: nginx in an unknown image (its config is unknown)', filename: 'deploy.yaml', code: deployment('          command: ["nginx"]\n') },
     { name: 'a daemon named as an argument of an ENTRYPOINT script', code: 'FROM debian:12-slim\nENTRYPOINT ["/docker-entrypoint.sh"]\nCMD ["nginx"]\n' },
     { name: 'sudo without -b', code: D('CMD sudo -u app ./app') },
     ...FOREGROUND.map((cmd): ValidCase => ({ name: `foreground: ${cmd}`, code: D(cmd) })),
@@ -231,6 +234,12 @@ ruleTable('no-background-process', {
       noFix: true,
     },
     {
+      name: 'nginx with only a site config copied: the main config keeps daemon on',
+      code: 'FROM nginx:1.27\nCOPY site.conf /etc/nginx/conf.d/default.conf\nCMD ["nginx"]\n',
+      errors: ['3:7-3:12'],
+      output: 'FROM nginx:1.27\nCOPY site.conf /etc/nginx/conf.d/default.conf\nCMD ["nginx", "-g", "daemon off;"]\n',
+    },
+    {
       name: 'a daemon through wrappers: gosu, exec, tini',
       code: D('ENTRYPOINT ["tini", "--", "gosu", "www-data", "php-fpm8.3"]'),
       errors: ['2:48-2:58'],
@@ -284,7 +293,7 @@ ruleTable('no-background-process', {
     {
       name: 'kubernetes nginx in a single-quoted sh -c script: no fix that would break the quotes',
       filename: 'deploy.yaml',
-      code: deployment("          command: [sh, -c, 'nginx']\n"),
+      code: deployment("          command: [sh, -c, 'nginx']\n", 'nginx:1.27'),
       errors: ['15:30-15:35'],
       noFix: true,
     },

@@ -21,7 +21,7 @@ export interface Daemonizing {
 }
 
 export interface DaemonContext {
-  /** The image's nginx configuration is known to say `daemon off;` (a RUN writes it). */
+  /** The image's main nginx.conf may say `daemon off;` (a RUN writes it, a COPY replaces it, an unknown base). */
   nginxDaemonOff?: boolean;
 }
 

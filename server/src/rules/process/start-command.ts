@@ -1,6 +1,8 @@
 // What a start command does as a process tree: what it backgrounds, what stays in the foreground,
 // whether that foreground process is only a keep-alive. Shared by the process and logging rules.
 import { daemonizing, type DaemonContext, type Daemonizing } from '../../knowledge/daemons';
+import { imageEntrypoint } from '../../knowledge/image-entrypoints';
+import { distributionFamily, parseImageRef } from '../../knowledge/images';
 import type { Container, StartCommand } from '../../parse/container';
 import { programOf } from '../../parse/program';
 import { allCommands, backgroundOperators, basename, mainProcess, spanIn, type ShellNode, type ShellScript, type ShellWord, type SimpleCommand, type Statement } from '../../parse/shell';
@@ -42,10 +44,29 @@ export interface BackgroundUse {
 /** What the model knows about the image that changes whether a program daemonizes. */
 export function daemonContext(container: Container): DaemonContext {
   const stage = container.stage;
-  if (!stage) return {};
-  // `RUN echo "daemon off;" >> /etc/nginx/nginx.conf` before `CMD ["nginx"]`
-  const nginxDaemonOff = stageChain(stage).some((s) => s.instructions.some((i) => i.getKeyword() === 'RUN' && /daemon\s+off/.test(i.getTextContent())));
+  if (!stage) return { nginxDaemonOff: !isKnownImage(container.image?.text) };
+  const chain = stageChain(stage);
+  // the `daemon` directive lives in the main nginx.conf: a RUN that writes `daemon off;`, a copied main config,
+  // or a base image Herd does not know may all have set it
+  const nginxDaemonOff =
+    !isKnownImage(chain[0].baseImage) ||
+    chain.some((s) =>
+      s.instructions.some((i) => {
+        const keyword = i.getKeyword();
+        if (keyword === 'RUN') return /daemon\s+off/.test(i.getTextContent());
+        if (keyword !== 'COPY' && keyword !== 'ADD') return false;
+        const args = i.getArguments();
+        const destination = args[args.length - 1]?.getValue() ?? '';
+        return /^\/etc\/nginx\/?$|^\/etc\/nginx\/nginx\.conf$/.test(destination);
+      }),
+    );
   return { nginxDaemonOff };
+}
+
+/** An official or distribution image whose configuration Herd knows (a custom base may have changed it). */
+function isKnownImage(image: string | undefined): boolean {
+  const ref = image ? parseImageRef(image) : undefined;
+  return !!ref && (imageEntrypoint(ref) !== undefined || distributionFamily(ref) !== undefined);
 }
 
 /**
