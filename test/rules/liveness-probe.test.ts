@@ -17,6 +17,10 @@ ruleTable('liveness-probe', {
     { name: 'plain init containers are not checked', code: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  initContainers:\n    - name: init\n      image: busybox:1.36\n  containers:\n    - name: app\n      image: app:1\n      livenessProbe: {exec: {command: [true]}}\n' },
     { name: 'a CRD with a pod-like shape is not a workload', code: 'apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nmetadata: {name: w}\nspec:\n  template:\n    spec:\n      containers:\n        - name: a\n          image: a:1\n' },
     { name: 'Helm-templated probe', filename: 'templates/deploy.yaml', code: deployment('        - name: web\n          image: web:1.0\n          {{- with .Values.livenessProbe }}\n          livenessProbe: {{ toYaml . | nindent 12 }}\n          {{- end }}\n') },
+    {
+      name: 'a log-streaming sidecar written with args only (busybox runs them) is skipped',
+      code: 'apiVersion: v1\nkind: Pod\nmetadata: {name: counter}\nspec:\n  containers:\n    - name: count\n      image: busybox:1.36\n      args: [/bin/sh, -c, \'while true; do date >> /var/log/1.log; sleep 1; done\']\n      livenessProbe: {exec: {command: [true]}}\n      volumeMounts: [{name: varlog, mountPath: /var/log}]\n    - name: count-log-1\n      image: busybox:1.36\n      args: [/bin/sh, -c, \'tail -n+1 -F /var/log/1.log\']\n      volumeMounts: [{name: varlog, mountPath: /var/log}]\n  volumes: [{name: varlog, emptyDir: {}}]\n',
+    },
     { name: 'not Kubernetes YAML', filename: 'docker-compose.yaml', code: 'services:\n  web:\n    image: web:1.0\n' },
   ],
   invalid: [

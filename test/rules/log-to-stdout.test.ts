@@ -157,6 +157,10 @@ const mountedLogsOutput = deployment(
 
 ruleTable('log-to-stdout', {
   valid: [
+    { name: 'a backgrounded command whose foreground is the app, not a keep-alive', code: 'FROM alpine:3.20\nCMD ./helper > /tmp/h.log & exec ./app\n' },
+    { name: 'a loop that is not the main process', code: 'FROM alpine:3.20\nCMD (while true; do date >> /tmp/t; sleep 5; done) & exec ./app\n' },
+    { name: 'a keep-alive loop with no output', code: 'FROM alpine:3.20\nCMD while true; do sleep 5; done\n' },
+    { name: 'a loop that writes content, not logs', code: 'FROM alpine:3.20\nCMD while true; do date > /mnt/index.html; hostname >> /data/outfile; sleep 5; done\n' },
     'FROM alpine:3.20\nCMD ["./app"]\n',
     { name: 'to the container streams', code: 'FROM alpine:3.20\nCMD ./app > /dev/stdout 2> /proc/self/fd/2\n' },
     { name: "cron-style: PID 1's stdout", code: 'FROM alpine:3.20\nCMD exec crond -f >> /proc/1/fd/1 2>&1\n' },
@@ -195,6 +199,38 @@ ruleTable('log-to-stdout', {
   ],
   invalid: [
     {
+      name: 'one stream: "goes"',
+      code: 'FROM python:3.12-slim\nCMD python app.py > /var/log/app.log\n',
+      errors: ['2:19-2:37'],
+      messages: ["The main process's stdout goes to the file `/var/log/app.log`, not to the container log"],
+    },
+    {
+      name: 'the backgrounded app behind a keep-alive that tails its file',
+      code: 'FROM python:3.12-slim\nCMD nohup python bot.py > log.txt 2>&1 & tail -f log.txt\n',
+      errors: ['2:25-2:34'],
+      messages: ['The app `python` runs in the background behind a keep-alive, and its stdout and stderr go to the file `log.txt`, which the foreground `tail -f` copies to the container log'],
+      output: 'FROM python:3.12-slim\nCMD nohup python bot.py & tail -f log.txt\n',
+    },
+    {
+      name: 'the backgrounded app behind sleep infinity, through sudo',
+      code: 'FROM debian:12-slim\nCMD sudo -u app ./worker >> /var/log/worker.log & sleep infinity\n',
+      errors: ['2:26-2:48'],
+      messages: ['The app `./worker` runs in the background behind a keep-alive, and its stdout goes to the file `/var/log/worker.log`, not to the container log'],
+    },
+    {
+      name: 'a loop that is the main process writes to a file',
+      code: 'FROM alpine:3.20\nCMD while true; do date >> /data/ticks.log; sleep 5; done\n',
+      errors: ['2:25-2:43'],
+      messages: ["The loop that is the container's main process writes its stdout to the file `/data/ticks.log`"],
+      output: 'FROM alpine:3.20\nCMD while true; do date; sleep 5; done\n',
+    },
+    {
+      name: 'kubernetes args only on busybox: the loop in sh -c',
+      code: deployment("          args: [/bin/sh, -c, 'while true; do ./probe > /tmp/out.txt; sleep 10; done']\n").replace('image: web:1.0', 'image: busybox:1.36'),
+      filename: 'deploy.yaml',
+      errors: ['15:55-15:69'],
+    },
+    {
       name: 'stdout to a file, 2>&1 removed with it',
       code: 'FROM python:3.12-slim\nCMD python app.py > /var/log/app.log 2>&1\n',
       errors: ['2:19-2:37'],
@@ -205,7 +241,7 @@ ruleTable('log-to-stdout', {
       name: '/dev/null discards',
       code: 'FROM alpine:3.20\nCMD exec ./app 2>/dev/null\n',
       errors: ['2:16-2:27'],
-      messages: ['stderr go to /dev/null'],
+      messages: ['stderr goes to /dev/null'],
       output: 'FROM alpine:3.20\nCMD exec ./app\n',
     },
     {

@@ -45,7 +45,7 @@ ruleTable('resource-requests', {
       name: 'no resources: block style, 2-space indent, sequence not indented, comments kept',
       code: y(...head, '      - name: app # main', '        image: app:1', '        # end of app', '      volumes: []'),
       errors: ['9:15-9:18'],
-      messages: ['Container `app` has no CPU and memory request'],
+      messages: ['Container `app` has no CPU and memory request: the scheduler places it as if it needed nothing'],
       output: y(...head, '      - name: app # main', '        image: app:1', '        resources:', '          requests:', '            cpu: 100m', '            memory: 128Mi', '        # end of app', '      volumes: []'),
     },
     {
@@ -80,14 +80,14 @@ ruleTable('resource-requests', {
       name: 'memory limit only: the CPU request is missing, the memory request follows the limit',
       code: y(...head, '      - name: app', '        image: app:1', '        resources:', '          limits: {memory: 512Mi}'),
       errors: ['9:15-9:18'],
-      messages: ['has no CPU request (its memory request silently follows the limit)'],
+      messages: ['has no CPU request (its memory request silently follows the limit): the scheduler reserves no CPU for it, so it can land on a busy node, and under contention it gets the smallest share of CPU. Set resources.requests.cpu and resources.requests.memory.'],
       output: y(...head, '      - name: app', '        image: app:1', '        resources:', '          limits: {memory: 512Mi}', '          requests:', '            cpu: 100m', '            memory: 512Mi'),
     },
     {
       name: 'requests with only cpu: memory goes inside requests',
       code: y(...head, '      - name: app', '        image: app:1', '        resources:', '          requests:', '            cpu: 50m', '          limits:', '            cpu: "1"'),
       errors: ['9:15-9:18'],
-      messages: ['has no memory request'],
+      messages: ['Container `app` has no memory request: the scheduler reserves no memory for it, so it can land on a node without room for it, and it is among the first evicted under memory pressure. Set resources.requests.memory.'],
       output: y(...head, '      - name: app', '        image: app:1', '        resources:', '          requests:', '            cpu: 50m', '            memory: 128Mi', '          limits:', '            cpu: "1"'),
     },
     {

@@ -15,15 +15,21 @@ ruleTable('scratch-numeric-user', {
       name: 'named user: safe numeric fix',
       code: 'FROM scratch\nCOPY app /app\nUSER nobody\nENTRYPOINT ["/app"]\n',
       errors: ['3:6-3:12'],
-      messages: ['user `nobody`'],
+      messages: ['The user `nobody` cannot be resolved: this scratch image has no /etc/passwd, so the container fails to start ("unable to find user")'],
       output: 'FROM scratch\nCOPY app /app\nUSER 65532:65532\nENTRYPOINT ["/app"]\n',
     },
     {
       name: 'named group needs /etc/group too',
       code: 'FROM alpine:3.20 AS build\nFROM scratch\nCOPY --from=build /etc/passwd /etc/passwd\nUSER app:app\n',
       errors: ['4:6-4:13'],
-      messages: ['group `app`'],
+      messages: ['The group `app` cannot be resolved: this scratch image has no /etc/group, so the container fails to start ("unable to find group")'],
       output: 'FROM alpine:3.20 AS build\nFROM scratch\nCOPY --from=build /etc/passwd /etc/passwd\nUSER 65532:65532\n',
+    },
+    {
+      name: 'user and group: both files named',
+      code: 'FROM scratch\nUSER app:app\n',
+      errors: ['2:6-2:13'],
+      messages: ['The user `app` and group `app` cannot be resolved: this scratch image has no /etc/passwd and no /etc/group'],
     },
     {
       name: '/etc/passwd copied only after USER',

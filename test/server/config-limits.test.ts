@@ -43,7 +43,7 @@ describe('a bad .herd.yaml on disk', () => {
       const { client, dir, done } = await serve(config);
       try {
         const p = await client.open(pathToFileURL(join(dir, 'Dockerfile')).href, 'dockerfile', DOCKERFILE);
-        assert.deepEqual(codes(p), ['no-background-process 2', 'no-background-process 2', 'no-keepalive-command 2']);
+        assert.deepEqual(codes(p), ['no-background-process 2', 'no-keepalive-command 2']);
         assert.ok(client.logs.some((l) => l.message.includes('.herd.yaml') && /problem/.test(l.message)), client.logs.map((l) => l.message).join('\n'));
       } finally {
         await done();
@@ -55,7 +55,7 @@ describe('a bad .herd.yaml on disk', () => {
     const { client, dir, done } = await serve('rules:\n  no-such-rule: off\n  no-background-process: loud\n  no-keepalive-command: error\n');
     try {
       const p = await client.open(pathToFileURL(join(dir, 'Dockerfile')).href, 'dockerfile', DOCKERFILE);
-      assert.deepEqual(codes(p), ['no-background-process 2', 'no-background-process 2', 'no-keepalive-command 1']);
+      assert.deepEqual(codes(p), ['no-background-process 2', 'no-keepalive-command 1']);
       // opened, the config shows both problems where they are
       const config = await client.open(pathToFileURL(join(dir, '.herd.yaml')).href, 'yaml', 'rules:\n  no-such-rule: off\n  no-background-process: loud\n  no-keepalive-command: error\n');
       assert.deepEqual(
@@ -80,7 +80,7 @@ describe('the size limit', () => {
       assert.deepEqual(p.diagnostics[0].range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
       assert.match(p.diagnostics[0].message, /above the 0\.0 MB limit \(herd\.maxFileSize\)/);
       // below the limit again: linted
-      assert.deepEqual(codes(await client.change(uri, DOCKERFILE)), ['no-background-process 2', 'no-background-process 2', 'no-keepalive-command 2']);
+      assert.deepEqual(codes(await client.change(uri, DOCKERFILE)), ['no-background-process 2', 'no-keepalive-command 2']);
     } finally {
       await done();
     }

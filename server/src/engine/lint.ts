@@ -89,7 +89,15 @@ function runRules(result: LintResult, model: ParsedFile, language: Language, con
       if (model.kind === 'dockerfile') {
         const c = dockerfileContainer(model);
         containers = c ? [c] : [];
-      } else containers = kubernetesContainers(model);
+      } else {
+        const workspace = options.workspace;
+        // `args` alone compose with the ENTRYPOINT of the Dockerfile that builds the image
+        const linked =
+          workspace &&
+          ((image: string) =>
+            workspace.dockerfilesForImage(image).flatMap((f) => (f.model.kind === 'dockerfile' ? [{ model: f.model, path: workspace.displayPath?.(f.uri) ?? f.uri }] : [])));
+        containers = kubernetesContainers(model, linked);
+      }
     }
     return containers;
   };

@@ -6,7 +6,13 @@ import { argvScript } from './argv';
 import { alignDecoded, type MappedText } from './mapped-text';
 import { inheritedInstructions, instructionScript, isExecForm, execArgv, offsets, type DockerfileModel, type Stage } from './dockerfile';
 import { containerAnchor, getNode, getSeq, scalarString, type K8sContainer, type KubernetesModel } from './kubernetes';
-import { shellScriptArgIndex, type ShellScript } from './shell';
+import { imageEntrypoint } from '../knowledge/image-entrypoints';
+import { parseImageRef } from '../knowledge/images';
+import { isDaemonName } from '../knowledge/daemons';
+import { supervisorOf } from '../knowledge/supervisors';
+import { isWrapper } from '../knowledge/wrappers';
+import { scriptIndex } from './program';
+import { basename, type ShellScript } from './shell';
 
 export interface StartCommand {
   /** The command as a script: shell form parsed by the shell parser; exec form as one argv command. */
@@ -14,6 +20,8 @@ export interface StartCommand {
   form: 'shell' | 'exec';
   /** Where to report when no narrower range exists: the instruction keyword, or the `command:` key. */
   anchor: { start: number; end: number };
+  /** `args` alone, run by the image that a workspace Dockerfile builds: its path, named in messages. */
+  linkedDockerfile?: string;
 }
 
 export interface EnvVar {
@@ -130,16 +138,22 @@ function dockerfileEnv(model: DockerfileModel, stage: Stage): EnvVar[] {
   return env;
 }
 
+/**
+ * The Dockerfiles of the workspace that build an image (the engine's workspace links). The parse layer only
+ * reads them: a manifest container given `args` alone composes them with the linked image's ENTRYPOINT.
+ */
+export type LinkedDockerfiles = (image: string) => { model: DockerfileModel; path: string }[];
+
 /** Every container of every pod template in a manifest file. */
-export function kubernetesContainers(model: KubernetesModel): Container[] {
+export function kubernetesContainers(model: KubernetesModel, linked?: LinkedDockerfiles): Container[] {
   const out: Container[] = [];
   for (const object of model.objects) {
-    for (const c of object.podTemplate?.allContainers ?? []) out.push(kubernetesContainer(model, c));
+    for (const c of object.podTemplate?.allContainers ?? []) out.push(kubernetesContainer(model, c, linked));
   }
   return out;
 }
 
-export function kubernetesContainer(model: KubernetesModel, c: K8sContainer): Container {
+export function kubernetesContainer(model: KubernetesModel, c: K8sContainer, linked?: LinkedDockerfiles): Container {
   const imageRange = c.image?.range;
   const imageText = scalarString(c.image);
   return {
@@ -147,19 +161,20 @@ export function kubernetesContainer(model: KubernetesModel, c: K8sContainer): Co
     name: c.name,
     anchor: containerAnchor(c),
     image: imageText && imageRange ? { text: imageText, start: imageRange[0], end: imageRange[1] } : undefined,
-    startCommand: kubernetesStartCommand(model, c),
+    startCommand: kubernetesStartCommand(model, c, imageText, linked),
     env: kubernetesEnv(c),
     k8s: c,
   };
 }
 
-/** `command` + `args`; with `args` alone the image's entrypoint is unknown, so there is no start command. */
-function kubernetesStartCommand(model: KubernetesModel, c: K8sContainer): StartCommand | undefined {
+/** `command` + `args`; `args` alone are composed with the image's entrypoint (RULES.md, Terms, "start command"). */
+function kubernetesStartCommand(model: KubernetesModel, c: K8sContainer, image: string | undefined, linked?: LinkedDockerfiles): StartCommand | undefined {
   const commandPair = c.node.items.find((p) => scalarString(p.key) === 'command');
+  const argsPair = c.node.items.find((p) => scalarString(p.key) === 'args');
   const command = getNode(c.node, 'command');
-  if (!commandPair || !isSeq(command)) return undefined;
   const args = getSeq(c.node, 'args');
-  const items = [...command.items, ...(args?.items ?? [])];
+  if (commandPair && !isSeq(command)) return undefined;
+  const items = [...(isSeq(command) ? command.items : []), ...(args?.items ?? [])];
   const argv: MappedText[] = [];
   for (const item of items) {
     if (!isScalar(item) || !item.range) return undefined;
@@ -167,12 +182,71 @@ function kubernetesStartCommand(model: KubernetesModel, c: K8sContainer): StartC
     argv.push(alignDecoded(value, model.source.text.slice(item.range[0], item.range[1]), item.range[0]));
   }
   if (!argv.length) return undefined;
-  const key = commandPair.key as Node;
-  const anchor = key.range ? { start: key.range[0], end: key.range[1] } : containerAnchor(c);
-  const script = argvScript(argv);
+  const key = (commandPair ?? argsPair)?.key as Node | undefined;
+  const anchor = key?.range ? { start: key.range[0], end: key.range[1] } : containerAnchor(c);
+  let full = argv;
+  let linkedDockerfile: string | undefined;
+  if (!commandPair) {
+    const decided = argsEntrypoint(image, argv.map((a) => a.text), linked);
+    if (!decided) return undefined;
+    // an ENTRYPOINT written in another file: its words point at the `args` key
+    full = [...decided.prefix.map((word) => borrowed(word, anchor)), ...argv];
+    linkedDockerfile = decided.dockerfile;
+  }
+  const script = argvScript(full);
   // `["sh", "-c", "…"]`: the nested script is reached through the argv command
-  const form = shellScriptArgIndex(argv.map((a) => a.text)) >= 0 ? 'shell' : 'exec';
-  return { script, form, anchor };
+  const form = scriptIndex(full.map((a) => a.text)) >= 0 ? 'shell' : 'exec';
+  return { script, form, anchor, ...(linkedDockerfile && { linkedDockerfile }) };
+}
+
+function borrowed(word: string, at: { start: number; end: number }): MappedText {
+  const last = Math.max(0, at.end - at.start - 1);
+  const offsets = Array.from(word, (_, i) => at.start + Math.min(i, last));
+  offsets.push(at.end);
+  return { text: word, base: at.start, offsets };
+}
+
+/** Programs that RULES.md names: `args` that start with one are a command even for an unknown image. */
+const NAMED = new Set(['tail', 'sleep', 'nohup', 'setsid', 'start-stop-daemon', 'service', 'systemctl']);
+
+/**
+ * What runs before `args` when a container sets no `command`: the words of the linked Dockerfile's exec-form
+ * ENTRYPOINT, or nothing when the image runs its arguments as a command. Undefined when `args` are not the
+ * start command (flags for the image's program, an unknown image, a shell-form ENTRYPOINT that ignores them).
+ * Language-neutral: Compose's `command` without `entrypoint` is decided the same way.
+ */
+export function argsEntrypoint(image: string | undefined, args: string[], linked?: LinkedDockerfiles): { prefix: string[]; dockerfile?: string } | undefined {
+  const dockerfiles = image && linked ? linked(image) : [];
+  let dockerfile: string | undefined;
+  if (dockerfiles.length === 1) {
+    dockerfile = dockerfiles[0].path;
+    const fromDockerfile = linkedEntrypoint(dockerfiles[0].model);
+    if (fromDockerfile !== 'inherited') return fromDockerfile && { prefix: fromDockerfile, dockerfile };
+    image = baseImageOf(dockerfiles[0].model);
+    if (image === 'scratch') return { prefix: [], dockerfile };
+  }
+  const ref = image ? parseImageRef(image) : undefined;
+  const known = ref && imageEntrypoint(ref);
+  if (known?.kind === 'program') return undefined;
+  if (known) return known.flagsFor && args[0]?.startsWith('-') ? undefined : { prefix: [], dockerfile };
+  const first = args[0] ?? '';
+  const named = NAMED.has(basename(first)) || /^\/etc\/(rc\.d\/)?init\.d\//.test(first) || isWrapper(first) || isDaemonName(first) || supervisorOf(args) !== undefined;
+  return named || scriptIndex(args) >= 0 ? { prefix: [], dockerfile } : undefined;
+}
+
+/** The final stage's exec-form ENTRYPOINT words; undefined for a shell-form one (it ignores arguments). */
+function linkedEntrypoint(model: DockerfileModel): string[] | undefined | 'inherited' {
+  const stage = model.finalStage;
+  if (!stage) return 'inherited';
+  let entrypoint: Instruction | undefined;
+  for (const s of chainOf(stage)) for (const i of s.instructions) if (i.getKeyword() === 'ENTRYPOINT') entrypoint = i;
+  if (!entrypoint) return 'inherited';
+  return isExecForm(model, entrypoint) ? execArgv(model, entrypoint).map((w) => w.text) : undefined;
+}
+
+function baseImageOf(model: DockerfileModel): string | undefined {
+  const stage = model.finalStage;
+  return stage ? chainOf(stage)[0].baseImage : undefined;
 }
 
 function kubernetesEnv(c: K8sContainer): EnvVar[] {

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Language, Parser, type Node } from 'web-tree-sitter';
 import { compose, docSpan, type MappedText } from './mapped-text';
+import { programOf, shellScriptIndex } from './program';
 
 /** A word after quote removal; `dynamic` when its value depends on expansions, substitutions or globs. */
 export interface ShellWord {
@@ -501,8 +502,6 @@ function unescape(s: string, at: number, out: string[], offsets: number[], escap
 
 // ---- walking ------------------------------------------------------------------------------------
 
-const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'mksh', 'busybox']);
-
 export function basename(program: string): string {
   const slash = program.lastIndexOf('/');
   return slash >= 0 ? program.slice(slash + 1) : program;
@@ -510,22 +509,7 @@ export function basename(program: string): string {
 
 /** Index of the script argument when `argv` is `sh -c SCRIPT` (also `-ec`, `-xc`, `-c -e`…), else -1. */
 export function shellScriptArgIndex(argv: string[]): number {
-  if (argv.length < 2 || !SHELLS.has(basename(argv[0]))) return -1;
-  let sawC = false;
-  for (let i = 1; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === 'sh' && basename(argv[0]) === 'busybox' && i === 1) continue;
-    if (/^-[a-zA-Z]+$/.test(a) || /^\+[a-zA-Z]+$/.test(a)) {
-      if (a.startsWith('-') && a.includes('c')) sawC = true;
-      continue;
-    }
-    if (a === '-o' || a === '+o') {
-      i++;
-      continue;
-    }
-    return sawC ? i : -1;
-  }
-  return -1;
+  return shellScriptIndex(argv);
 }
 
 /** The script run by `sh -c "…"` inside a script, mapped to the document. */
@@ -544,11 +528,9 @@ const commandLists = new WeakMap<ShellScript, CommandVisit[]>();
 
 function nestedScriptOf(script: ShellScript, cmd: SimpleCommand): ShellScript | undefined {
   if (!cmd.name || script.depth >= 4) return undefined;
-  const words = [cmd.name, ...cmd.args];
-  const i = shellScriptArgIndex(words.map((w) => w.value));
-  if (i < 0) return undefined;
-  const w = words[i];
-  if (w.dynamic && !w.quoted) return undefined;
+  // `sh -c S`, and through wrappers: `sudo -u app sh -c S`, `su app -c S`, `gosu app bash -c S`
+  const w = programOf(cmd).script;
+  if (!w || (w.dynamic && !w.quoted)) return undefined;
   const nested = parseShell(compose(script.source, w.value, w.valueOffsets), script.depth + 1);
   return script.expandCommand ? { ...nested, expandCommand: script.expandCommand } : nested;
 }

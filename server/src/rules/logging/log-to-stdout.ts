@@ -6,6 +6,7 @@ import { allCommands } from '../../parse/shell';
 import { isLogStreamingSidecar } from '../shared/log-sidecar';
 import { isDiscarded, mainOutputRedirects, type OutputRedirect } from './main-redirects';
 import { coveringMount, loggingSidecarFix } from './sidecar-fix';
+import { linkNote } from '../process/start-command';
 
 export default defineRule({
   meta: {
@@ -37,15 +38,28 @@ export default defineRule({
         }
         context.report({
           ...r.span,
-          message: discarded
-            ? `The main process's ${r.streams} go to /dev/null: its logs are discarded, and nothing is left to explain a crash. Let it log to stdout/stderr.`
-            : `The main process's ${r.streams} go to the file \`${r.target}\`, not to the container log: \`kubectl logs\` and the cluster's log collector never see them, and the file grows until the container is replaced. Let it log to stdout/stderr.`,
+          message: messageOf(r, discarded) + linkNote(start),
           fixes,
         });
       }
     }
   },
 });
+
+function messageOf(r: OutputRedirect, discarded: boolean): string {
+  const verb = r.streams === 'stdout and stderr' ? 'go' : 'goes';
+  const who =
+    r.role === 'background'
+      ? `The app ${r.program ? `\`${r.program}\` ` : ''}runs in the background behind a keep-alive, and its ${r.streams} ${verb}`
+      : r.role === 'loop'
+        ? `The loop that is the container's main process writes its ${r.streams}`
+        : `The main process's ${r.streams} ${verb}`;
+  if (discarded) return `${who} to /dev/null: its logs are discarded, and nothing is left to explain a crash. Let it log to stdout/stderr.`;
+  if (r.tailed) {
+    return `${who} to the file \`${r.target}\`, which the foreground \`tail -f\` copies to the container log: the file grows until the container is replaced, and when the app dies the tail keeps the container up. Let the app log to stdout/stderr in the foreground.`;
+  }
+  return `${who} to the file \`${r.target}\`, not to the container log: \`kubectl logs\` and the cluster's log collector never see them, and the file grows until the container is replaced. Let it log to stdout/stderr.`;
+}
 
 function removeFix(text: string, r: OutputRedirect): FixProposal {
   const shown = text.slice(r.span.start, r.span.end);

@@ -3,9 +3,18 @@
 import type { StartCommand } from '../../parse/container';
 import { docOffset } from '../../parse/mapped-text';
 import { nestedScript, type Redirect, type ShellNode, type ShellScript, type Statement } from '../../parse/shell';
+import { effectiveArgv, keepAliveKind } from '../process/start-command';
 
 export interface OutputRedirect {
   redirect: Redirect;
+  /**
+   * Whose output: the main process; an app started in the background while the foreground is a keep-alive
+   * (`app > f & tail -f f`); or a command of the loop that is the main process.
+   */
+  role: 'main' | 'background' | 'loop';
+  /** role 'background': the app's program, and whether the keep-alive `tail -f` follows this very file. */
+  program?: string;
+  tailed?: boolean;
   script: ShellScript;
   /** Which streams leave for the file. */
   streams: 'stdout' | 'stderr' | 'stdout and stderr';
@@ -31,46 +40,85 @@ export function mainOutputRedirects(start: StartCommand): OutputRedirect[] {
   return out;
 }
 
-function walkScript(script: ShellScript, out: OutputRedirect[]): void {
+function walkScript(script: ShellScript, out: OutputRedirect[], role: OutputRedirect['role'] = 'main'): void {
   const statements = script.statements;
   const mainIndex = lastMainStatement(statements);
   if (mainIndex < 0) return;
   // `exec >/var/log/app.log 2>&1` redirects every later command of this shell
   for (let i = 0; i < mainIndex; i++) {
     const s = statements[i];
-    if (!s.background && isBareExec(s.node)) collect(script, s.node, out, statementRemoval(script, statements, i));
+    if (!s.background && isBareExec(s.node)) collect(script, s.node, out, role, statementRemoval(script, statements, i));
   }
-  walkNode(script, statements[mainIndex].node, out);
+  const main = statements[mainIndex].node;
+  walkNode(script, main, out, role);
+  // `app > f 2>&1 & tail -f f`: the foreground only keeps the container alive, the backgrounded command is the app
+  const last = lastCommandOf(main);
+  if (!last || !keepAliveKind(last)) return;
+  const followed = last.type === 'command' ? effectiveArgv(last).slice(1).map((w) => w.value) : [];
+  for (const s of statements.slice(0, mainIndex)) {
+    if (!s.background) continue;
+    const from = out.length;
+    walkNode(script, s.node, out, 'background');
+    const program = s.node.type === 'command' ? effectiveArgv(s.node)[0]?.value : undefined;
+    for (const r of out.slice(from)) {
+      r.program = program;
+      r.tailed = followed.includes(r.target);
+    }
+  }
 }
 
-function walkNode(script: ShellScript, node: ShellNode, out: OutputRedirect[]): void {
-  collect(script, node, out);
+/** The command a statement ends in: the last of an `&&` chain or a pipeline. */
+function lastCommandOf(node: ShellNode): ShellNode | undefined {
+  if (node.type === 'and-or') return node.items.length ? lastCommandOf(node.items[node.items.length - 1]) : undefined;
+  if (node.type === 'pipeline') return node.commands.length ? lastCommandOf(node.commands[node.commands.length - 1]) : undefined;
+  return node;
+}
+
+function walkNode(script: ShellScript, node: ShellNode, out: OutputRedirect[], role: OutputRedirect['role']): void {
+  collect(script, node, out, role);
   switch (node.type) {
     case 'command': {
       const inner = nestedScript(script, node);
-      if (inner) walkScript(inner, out);
+      if (inner) walkScript(inner, out, role);
       return;
     }
     case 'and-or': {
       const items = node.items;
       items.slice(0, -1).forEach((item, i) => {
-        if (isBareExec(item)) collect(script, item, out, documentSpan(script, item.start, items[i + 1].start));
+        if (isBareExec(item)) collect(script, item, out, role, documentSpan(script, item.start, items[i + 1].start));
       });
-      if (items.length) walkNode(script, items[items.length - 1], out);
+      if (items.length) walkNode(script, items[items.length - 1], out, role);
       return;
     }
     case 'pipeline':
       // every stage runs for the container's life; earlier stages write into the pipe unless redirected
-      node.commands.forEach((c, i) => (i === node.commands.length - 1 ? walkNode(script, c, out) : collect(script, c, out)));
+      node.commands.forEach((c, i) => (i === node.commands.length - 1 ? walkNode(script, c, out, role) : collect(script, c, out, role)));
       return;
     case 'subshell':
     case 'group': {
       const index = lastMainStatement(node.body);
-      if (index >= 0) walkNode(script, node.body[index].node, out);
+      if (index >= 0) walkNode(script, node.body[index].node, out, role);
       return;
     }
+    case 'loop':
+      // `while true; do date >> /data/ticks.log; sleep 5; done`: a loop that is the main process is the app
+      if (role !== 'main') return;
+      for (const s of node.body) {
+        if (s.background) continue;
+        const from = out.length;
+        walkNode(script, s.node, out, 'loop');
+        // a loop that writes `index.html` or a data file produces content; its log is what it writes to a log file
+        const kept = out.splice(from).filter((r) => r.role !== 'loop' || isLogFile(r.target));
+        out.push(...kept);
+      }
+      return;
     default:
   }
+}
+
+/** `ticks.log`, `/var/log/x`, `out.txt`, `app.err`: a file named for output, not data (`index.html`, `db.json`). */
+function isLogFile(target: string): boolean {
+  return /log/i.test(target) || /\.(out|err|txt)$/i.test(target);
 }
 
 /** The last foreground statement that does more than configure the shell (mirrors `mainProcess`). */
@@ -97,7 +145,7 @@ function isBareExec(node: ShellNode): boolean {
   return node.type === 'command' && node.name?.value === 'exec' && node.args.length === 0 && node.redirects.length > 0;
 }
 
-function collect(script: ShellScript, node: ShellNode, out: OutputRedirect[], wholeStatement?: { start: number; end: number }): void {
+function collect(script: ShellScript, node: ShellNode, out: OutputRedirect[], role: OutputRedirect['role'], wholeStatement?: { start: number; end: number }): void {
   const redirects = node.redirects;
   redirects.forEach((r, i) => {
     const streams = streamsOf(r);
@@ -111,6 +159,7 @@ function collect(script: ShellScript, node: ShellNode, out: OutputRedirect[], wh
     const end = dup ? next.end : r.end;
     out.push({
       redirect: r,
+      role,
       script,
       streams: both,
       target,

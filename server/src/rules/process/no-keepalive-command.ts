@@ -1,7 +1,7 @@
 import { defineRule } from '../../engine/rule';
 import { isLogStreamingSidecar } from '../shared/log-sidecar';
 import { foregroundFix } from './foreground-fix';
-import { keepAlive } from './start-command';
+import { keepAlive, linkNote } from './start-command';
 
 export default defineRule({
   meta: {
@@ -22,7 +22,7 @@ export default defineRule({
       const fix = foregroundFix(start, text);
       context.report({
         ...found.span,
-        message: `The container's main process is ${found.what}, a keep-alive: the app can die while the container stays up and looks healthy. Make the app itself the foreground process.`,
+        message: `The container's main process is ${found.what}, a keep-alive: the app can die while the container stays up and looks healthy. Make the app itself the foreground process.${linkNote(start)}`,
         fixes: fix ? [fix] : [],
       });
     }

@@ -1,12 +1,8 @@
 import { defineRule } from '../../engine/rule';
 import { isTemplated } from '../../parse/kubernetes';
-import { allCommands, basename, spanIn, type ShellWord } from '../../parse/shell';
-import { effectiveArgv } from './start-command';
-
-/** Programs whose job is to start and watch other processes. */
-const SUPERVISORS = new Set(['supervisord', 'runsvdir', 's6-svscan', 'systemd', 'monit']);
-/** Init systems known by their full path: a bare `init` could be the app's own script. */
-const INIT_PATHS = new Set(['/init', '/sbin/init', '/usr/sbin/init', '/bin/init']);
+import { supervisorOf } from '../../knowledge/supervisors';
+import { allCommands, spanIn, type ShellWord } from '../../parse/shell';
+import { effectiveArgv, linkNote } from './start-command';
 
 export default defineRule({
   meta: {
@@ -14,7 +10,7 @@ export default defineRule({
     languages: ['dockerfile', 'kubernetes'],
     defaultSeverity: 'warning',
     category: 'process',
-    description: 'The start command runs a process supervisor (supervisord, s6, runit, systemd, monit, pm2) instead of one app.',
+    description: 'The start command runs a process supervisor (supervisord, s6, runit, my_init, systemd, monit, circus, a Procfile runner, pm2) instead of one app.',
     fixes: [],
   },
   check(context) {
@@ -30,31 +26,16 @@ export default defineRule({
         if (model.kind === 'kubernetes' && isTemplated(model, span.start, span.end)) continue;
         context.report({
           ...span,
-          message: `The start command runs ${found.what}, a process supervisor: Kubernetes sees only the supervisor, so crashes, restarts, probes, logs and scaling of the processes it manages escape it. Run one process per container and move the others to sidecar containers of the pod.${found.hint}`,
+          message: `The start command runs ${found.what}, a process supervisor: Kubernetes sees only the supervisor, so crashes, restarts, probes, logs and scaling of the processes it manages escape it. Run one process per container and move the others to sidecar containers of the pod.${found.hint}${linkNote(start)}`,
         });
       }
     }
   },
 });
 
-interface Supervisor {
-  words: { start: number; end: number };
-  what: string;
-  hint: string;
-}
-
-function supervisor(argv: ShellWord[]): Supervisor | undefined {
-  const program = argv[0];
-  if (!program || program.dynamic) return undefined;
-  const name = basename(program.value);
-  const words = { start: program.start, end: program.end };
-  if (SUPERVISORS.has(name)) return { words, what: `\`${name}\``, hint: '' };
-  if (program.value === '/init') return { words, what: '`/init` (s6-overlay)', hint: '' };
-  if (INIT_PATHS.has(program.value)) return { words, what: `\`${program.value}\` (an init system)`, hint: '' };
-  if (name === 'pm2') {
-    // `pm2 start` daemonises and supervises; pm2-runtime is the container-friendly foreground mode
-    const sub = argv.slice(1).find((a) => !a.value.startsWith('-'));
-    if (sub?.value === 'start') return { words: { start: program.start, end: sub.end }, what: '`pm2 start`', hint: ' For a Node.js app, run `node` directly or use `pm2-runtime`.' };
-  }
-  return undefined;
+function supervisor(argv: ShellWord[]): { words: { start: number; end: number }; what: string; hint: string } | undefined {
+  if (!argv.length || argv[0].dynamic) return undefined;
+  const found = supervisorOf(argv.map((a) => a.value));
+  if (!found) return undefined;
+  return { words: { start: argv[0].start, end: argv[found.words - 1].end }, what: found.what, hint: found.hint };
 }

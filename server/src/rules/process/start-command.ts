@@ -1,103 +1,141 @@
 // What a start command does as a process tree: what it backgrounds, what stays in the foreground,
 // whether that foreground process is only a keep-alive. Shared by the process and logging rules.
-import type { StartCommand } from '../../parse/container';
+import { daemonizing, type DaemonContext, type Daemonizing } from '../../knowledge/daemons';
+import { imageEntrypoint } from '../../knowledge/image-entrypoints';
+import { distributionFamily, parseImageRef } from '../../knowledge/images';
+import type { Container, StartCommand } from '../../parse/container';
+import { programOf } from '../../parse/program';
 import { allCommands, backgroundOperators, basename, mainProcess, spanIn, type ShellNode, type ShellScript, type ShellWord, type SimpleCommand, type Statement } from '../../parse/shell';
+import { stageChain } from './start-instructions';
 
 export interface Span {
   start: number;
   end: number;
 }
 
-/** Wrappers that exec their argument: the program that really runs comes after them. */
-const WRAPPERS: Record<string, (args: ShellWord[]) => number> = {
-  exec: (a) => skipOptions(a, ['-a']),
-  nohup: () => 0,
-  setsid: (a) => skipOptions(a, []),
-  env: (a) => {
-    let i = skipOptions(a, ['-u', '-C', '-S']);
-    while (i < a.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(a[i].value)) i++;
-    return i;
-  },
-  tini: (a) => skipOptions(a, ['-p', '-e']),
-  'dumb-init': (a) => skipOptions(a, []),
-  gosu: (a) => (a.length ? 1 : 0),
-  'su-exec': (a) => (a.length ? 1 : 0),
-  chpst: (a) => skipOptions(a, ['-u', '-U', '-e', '-/', '-n', '-l', '-L', '-m', '-d', '-o', '-p', '-f', '-c', '-t']),
-  time: () => 0,
-  command: (a) => skipOptions(a, []),
-};
-
-function skipOptions(args: ShellWord[], withValue: string[]): number {
-  let i = 0;
-  while (i < args.length && args[i].value.startsWith('-')) {
-    if (args[i].value === '--') return i + 1;
-    if (withValue.includes(args[i].value)) i++;
-    i++;
-  }
-  return i;
-}
-
-/** The argv that really runs: `exec nohup env A=1 tini -- app x` → `app x`. */
+/** The argv that really runs: `exec nohup env A=1 tini -- app x` → `app x` (RULES.md, "the program of a command"). */
 export function effectiveArgv(cmd: SimpleCommand): ShellWord[] {
-  let argv = cmd.name ? [cmd.name, ...cmd.args] : [];
-  for (let guard = 0; guard < 8 && argv.length; guard++) {
-    const wrapper = WRAPPERS[basename(argv[0].value)];
-    if (!wrapper) break;
-    const rest = argv.slice(1);
-    argv = rest.slice(wrapper(rest));
-  }
-  return argv;
+  return programOf(cmd).argv;
 }
 
-/** Every wrapper word before the real program (`exec`, `nohup`, `setsid`…), in order. */
+/** Every wrapper word before the real program (`exec`, `nohup`, `sudo`…), in order. */
 export function wrapperWords(cmd: SimpleCommand): ShellWord[] {
-  const words: ShellWord[] = [];
-  let argv = cmd.name ? [cmd.name, ...cmd.args] : [];
-  for (let guard = 0; guard < 8 && argv.length; guard++) {
-    const wrapper = WRAPPERS[basename(argv[0].value)];
-    if (!wrapper) break;
-    words.push(argv[0]);
-    const rest = argv.slice(1);
-    argv = rest.slice(wrapper(rest));
-  }
-  return words;
+  return programOf(cmd).wrappers;
 }
+
+export type BackgroundKind = 'operator' | 'wrapper' | 'foreground-nohup' | 'service' | 'daemon';
 
 export interface BackgroundUse {
   span: Span;
-  /** What puts the process in the background, for the message. */
+  kind: BackgroundKind;
+  /** What puts the process in the background, for the message: "the `&` operator", "`nohup … &`". */
   what: string;
+  /** The program that goes to the background, when one simple command is concerned. */
+  program?: string;
+  /** kind 'foreground-nohup': the start command is an exec-form argv (no shell); `&` is one of its arguments. */
+  execForm?: boolean;
+  ampersandArgument?: boolean;
+  /** kind 'daemon': the table entry, whether it is the main process, and where its fix goes. */
+  daemon?: Daemonizing;
+  main?: boolean;
+  command?: { script: ShellScript; cmd: SimpleCommand; argv: ShellWord[] };
 }
 
-/** `&`, nohup, setsid, start-stop-daemon --background, service X start, /etc/init.d/X start, systemctl start. */
-export function backgroundUses(start: StartCommand): BackgroundUse[] {
+/** What the model knows about the image that changes whether a program daemonizes. */
+export function daemonContext(container: Container): DaemonContext {
+  const stage = container.stage;
+  if (!stage) return { nginxDaemonOff: !isKnownImage(container.image?.text) };
+  const chain = stageChain(stage);
+  // the `daemon` directive lives in the main nginx.conf: a RUN that writes `daemon off;`, a copied main config,
+  // or a base image Herd does not know may all have set it
+  const nginxDaemonOff =
+    !isKnownImage(chain[0].baseImage) ||
+    chain.some((s) =>
+      s.instructions.some((i) => {
+        const keyword = i.getKeyword();
+        if (keyword === 'RUN') return /daemon\s+off/.test(i.getTextContent());
+        if (keyword !== 'COPY' && keyword !== 'ADD') return false;
+        const args = i.getArguments();
+        const destination = args[args.length - 1]?.getValue() ?? '';
+        return /^\/etc\/nginx\/?$|^\/etc\/nginx\/nginx\.conf$/.test(destination);
+      }),
+    );
+  return { nginxDaemonOff };
+}
+
+/** An official or distribution image whose configuration Herd knows (a custom base may have changed it). */
+function isKnownImage(image: string | undefined): boolean {
+  const ref = image ? parseImageRef(image) : undefined;
+  return !!ref && (imageEntrypoint(ref) !== undefined || distributionFamily(ref) !== undefined);
+}
+
+/**
+ * `&`, nohup, setsid, `sudo -b`, start-stop-daemon --background, service X start, /etc/init.d/X start,
+ * systemctl start, and self-daemonizing programs, through any wrapper. One use per backgrounded command.
+ */
+export function backgroundUses(start: StartCommand, context: DaemonContext = {}): BackgroundUse[] {
   const script = start.script;
   const uses: BackgroundUse[] = [];
   if (!isSignalForwardingWrapper(script)) {
     for (const { script: sc, statement } of backgroundOperators(script)) {
-      if (statement.background) uses.push({ span: spanIn(sc, statement.background), what: 'the `&` operator' });
+      if (!statement.background) continue;
+      const cmd = statement.node.type === 'command' ? statement.node : undefined;
+      const program = cmd ? programOf(cmd) : undefined;
+      // `nohup app &`: one finding, from the wrapper to the `&`
+      const wrapper = program?.wrappers.find((w) => ['nohup', 'setsid'].includes(basename(w.value)));
+      const from = wrapper ?? statement.background;
+      uses.push({
+        span: spanIn(sc, { start: from.start, end: statement.background.end }),
+        kind: 'operator',
+        what: wrapper ? `\`${basename(wrapper.value)} … &\`` : 'the `&` operator',
+        program: program?.argv[0]?.value,
+      });
     }
   }
+  const main = mainProcess(script);
   for (const visit of allCommands(script)) {
+    // a backgrounded command has its finding on its `&`
+    if (visit.inBackground) continue;
     const cmd = visit.command;
-    for (const w of wrapperWords(cmd)) {
-      const name = basename(w.value);
-      if (name === 'nohup' || name === 'setsid') uses.push({ span: spanIn(visit.script, w), what: `\`${name}\`` });
+    const program = programOf(cmd);
+    const argv = program.argv;
+    const name = argv.length ? basename(argv[0].value) : undefined;
+    const argvForm = start.form === 'exec' && visit.script === script && script.depth === 0;
+    for (const w of program.wrappers) {
+      const wrapper = basename(w.value);
+      if (wrapper === 'setsid') uses.push({ span: spanIn(visit.script, w), kind: 'wrapper', what: '`setsid`', program: argv[0]?.value });
+      if (wrapper !== 'nohup') continue;
+      const amp = argvForm ? argv.find((a) => a.value === '&') : undefined;
+      uses.push({
+        span: spanIn(visit.script, { start: w.start, end: (amp ?? w).end }),
+        kind: 'foreground-nohup',
+        what: '`nohup`',
+        program: argv[0]?.value,
+        execForm: argvForm,
+        ampersandArgument: !!amp,
+      });
     }
-    const argv = effectiveArgv(cmd);
-    if (!argv.length) continue;
-    const program = basename(argv[0].value);
+    if (program.background) {
+      uses.push({ span: spanIn(visit.script, program.background), kind: 'wrapper', what: `\`${basename(program.wrappers[0]?.value ?? 'sudo')} ${program.background.value}\``, program: argv[0]?.value });
+    }
+    if (!argv.length || argv[0].dynamic) continue;
     const args = argv.slice(1).map((a) => a.value);
     const whole = spanIn(visit.script, { start: argv[0].start, end: argv[argv.length - 1].end });
-    if (program === 'start-stop-daemon') {
-      const flag = argv.find((a) => a.value === '--background' || a.value === '-b' || /^-[a-zA-Z]*b[a-zA-Z]*$/.test(a.value) && a.value.includes('S'));
-      if (flag) uses.push({ span: spanIn(visit.script, flag), what: '`start-stop-daemon --background`' });
-    } else if (program === 'service' && args[1] === 'start') {
-      uses.push({ span: whole, what: '`service … start`' });
+    if (name === 'start-stop-daemon') {
+      const flag = argv.find((a) => a.value === '--background' || a.value === '-b' || (/^-[a-zA-Z]*b[a-zA-Z]*$/.test(a.value) && a.value.includes('S')));
+      if (flag) uses.push({ span: spanIn(visit.script, flag), kind: 'service', what: '`start-stop-daemon --background`' });
+    } else if (name === 'service' && args[1] === 'start') {
+      uses.push({ span: whole, kind: 'service', what: `\`service ${args[0]} start\`` });
     } else if (/^\/etc\/(rc\.d\/)?init\.d\//.test(argv[0].value) && args[0] === 'start') {
-      uses.push({ span: whole, what: 'an init script' });
-    } else if (program === 'systemctl' && args.includes('start')) {
-      uses.push({ span: whole, what: '`systemctl start`' });
+      uses.push({ span: whole, kind: 'service', what: `the init script \`${argv[0].value} start\`` });
+    } else if (name === 'systemctl' && args.includes('start')) {
+      uses.push({ span: whole, kind: 'service', what: '`systemctl start`' });
+    } else {
+      const daemon = daemonizing(argv.map((a) => a.value), context);
+      if (daemon) {
+        const isMain = main?.node === cmd;
+        uses.push({ span: whole, kind: 'daemon', what: `\`${daemon.what}\``, program: argv[0].value, daemon, main: isMain, command: { script: visit.script, cmd, argv } });
+      }
     }
   }
   return dedupe(uses);
@@ -226,4 +264,9 @@ export function foregroundFixTarget(start: StartCommand): { background: Statemen
   const bg = backgrounded[0];
   if (statements.indexOf(bg) !== statements.length - 2 || bg.node.type !== 'command') return undefined;
   return { background: bg, last, script };
+}
+
+/** A finding that depends on a workspace link names it (RULES.md, "Dockerfile ↔ manifest"). */
+export function linkNote(start: StartCommand): string {
+  return start.linkedDockerfile ? ` The \`args\` run through the image built from \`${start.linkedDockerfile}\` (linked to this image).` : '';
 }

@@ -29,13 +29,20 @@ export default defineRule({
         const copies = copiesIn(model, chain).filter((c) => earlier.indexOf(c.instruction) < earlier.indexOf(user));
         const has = (file: string) => copies.some((c) => mayProvide(c, file));
         const missing: string[] = [];
-        if (!/^\d+$/.test(name) && !has('/etc/passwd')) missing.push(`user \`${name}\``);
-        if (group !== undefined && !/^\d+$/.test(group) && !has('/etc/group')) missing.push(`group \`${group}\``);
+        const files: string[] = [];
+        if (!/^\d+$/.test(name) && !has('/etc/passwd')) {
+          missing.push(`user \`${name}\``);
+          files.push('/etc/passwd');
+        }
+        if (group !== undefined && !/^\d+$/.test(group) && !has('/etc/group')) {
+          missing.push(`group \`${group}\``);
+          files.push('/etc/group');
+        }
         if (!missing.length) continue;
         const span = offsets(model, range);
         context.report({
           ...span,
-          message: `The ${missing.join(' and ')} cannot be resolved: this scratch image has no /etc/passwd or /etc/group, so the container fails to start ("unable to find user"). Use numeric ids, e.g. \`USER 65532:65532\`.`,
+          message: `The ${missing.join(' and ')} cannot be resolved: this scratch image has no ${files.join(' and no ')}, so the container fails to start ("unable to find ${files[0] === '/etc/passwd' ? 'user' : 'group'}"). Use numeric ids, e.g. \`USER 65532:65532\`.`,
           fixes: [{ title: 'Use USER 65532:65532', kind: 'safe', edits: () => [{ ...span, newText: '65532:65532' }] }],
         });
       }

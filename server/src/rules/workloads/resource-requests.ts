@@ -13,6 +13,13 @@ import { isKustomizePatch } from '../shared/kustomize-patch';
 const DEFAULTS: Record<Resource, string> = { cpu: '100m', memory: '128Mi' };
 const LABEL: Record<Resource, string> = { cpu: 'CPU', memory: 'memory' };
 
+/** What a missing request does, named for what is missing (a CPU request alone still reserves CPU). */
+const CONSEQUENCE: Record<Resource | 'both', string> = {
+  both: 'the scheduler places it as if it needed nothing, overcommits the node, and it is among the first evicted under pressure.',
+  memory: 'the scheduler reserves no memory for it, so it can land on a node without room for it, and it is among the first evicted under memory pressure.',
+  cpu: 'the scheduler reserves no CPU for it, so it can land on a busy node, and under contention it gets the smallest share of CPU.',
+};
+
 const what = (rs: Resource[]) => rs.map((r) => LABEL[r]).join(' and ');
 
 /** Without a limit the request is zero; with one, Kubernetes copies the limit into the request. */
@@ -22,7 +29,7 @@ function messageOf(ref: string, missing: Resource[], hasLimit: (r: Resource) => 
   const none = missing.filter((r) => !hasLimit(r));
   if (!none.length) return `${ref} sets no ${what(copied)} request, so Kubernetes copies the limit: what the scheduler reserves silently changes with the limit. Set ${keys} explicitly.`;
   const also = copied.length ? ` (its ${what(copied)} request silently follows the limit)` : '';
-  return `${ref} has no ${what(none)} request${also}: the scheduler places it as if it needed nothing, overcommits the node, and it is among the first evicted under pressure. Set ${keys}.`;
+  return `${ref} has no ${what(none)} request${also}: ${CONSEQUENCE[none.length === 2 ? 'both' : none[0]]} Set ${keys}.`;
 }
 
 /** Inserts the missing requests; where a limit exists the request copies it (what Kubernetes would default to). */
