@@ -199,6 +199,13 @@ ruleTable('log-to-stdout', {
   ],
   invalid: [
     {
+      name: 'a backgrounded app with nothing after it is the only app there is',
+      code: 'FROM python:3.12-slim\nCMD nohup python bot.py > log.txt 2>&1 &\n',
+      errors: ['2:25-2:34'],
+      messages: ["The main process's stdout and stderr go to the file `log.txt`, not to the container log"],
+      output: 'FROM python:3.12-slim\nCMD nohup python bot.py &\n',
+    },
+    {
       name: 'one stream: "goes"',
       code: 'FROM python:3.12-slim\nCMD python app.py > /var/log/app.log\n',
       errors: ['2:19-2:37'],

@@ -43,7 +43,12 @@ export function mainOutputRedirects(start: StartCommand): OutputRedirect[] {
 function walkScript(script: ShellScript, out: OutputRedirect[], role: OutputRedirect['role'] = 'main'): void {
   const statements = script.statements;
   const mainIndex = lastMainStatement(statements);
-  if (mainIndex < 0) return;
+  if (mainIndex < 0) {
+    // `nohup app > f 2>&1 &` and nothing after it: the backgrounded command is the only app there is
+    const only = [...statements].reverse().find((s) => s.background && !isSetup(s.node));
+    if (only) walkNode(script, only.node, out, role);
+    return;
+  }
   // `exec >/var/log/app.log 2>&1` redirects every later command of this shell
   for (let i = 0; i < mainIndex; i++) {
     const s = statements[i];
