@@ -35,6 +35,14 @@ describe('Dockerfile templates', () => {
     assert.ok(found.includes('build-tools-in-final-image 2:24'), found.join(', '));
   });
 
+  it('an instruction holding a directive that prints text gets no finding: the directive may print the missing part', () => {
+    const text = 'FROM debian:12-slim\nRUN apt-get update; \\\n  apt-get install -y --no-install-recommends curl; \\\n  {{ clean_apt }}\nCMD {{ env.cmd }}\nUSER 10001\n';
+    assert.deepEqual(ids('Dockerfile-linux.template', text), []);
+    // control directives print nothing: the RUN is judged
+    const control = 'FROM debian:12-slim\n{{ if env.variant == "apache" then ( -}}\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n{{ ) end -}}\nUSER 10001\nCMD ["/app"]\n';
+    assert.deepEqual(ids('Dockerfile-linux.template', control), ['apt-clean-lists 3:23']);
+  });
+
   it('a plain Dockerfile with a Go template in a RUN is not masked', () => {
     const found = ids('Dockerfile', "FROM alpine:3.20\nRUN docker inspect --format '{{.State}}' x\nUSER 10001\n");
     assert.deepEqual(found, []);

@@ -1,6 +1,6 @@
 // lint(file) -> findings. Parses once, runs every enabled rule in isolation, applies suppressions.
 import { dockerfileContainer, kubernetesContainers, type Container } from '../parse/container';
-import { parseDockerfile } from '../parse/dockerfile';
+import { parseDockerfile, templatedInstructionSpans } from '../parse/dockerfile';
 import { parseKubernetes } from '../parse/kubernetes';
 import { ShellParserNotLoaded } from '../parse/shell';
 import { sourceText, type SourceText } from '../parse/source';
@@ -103,6 +103,7 @@ function runRules(result: LintResult, model: ParsedFile, language: Language, con
   };
   const suppressions = suppressionsOf(model);
   const broken = brokenYamlSpans(model);
+  const templated = model.kind === 'dockerfile' ? templatedInstructionSpans(model) : [];
   for (const rule of options.rules ?? allRules) {
     const setting = config.rules[rule.meta.id] ?? rule.meta.defaultSeverity;
     if (setting === 'off' || !rule.meta.languages.includes(language)) continue;
@@ -122,6 +123,7 @@ function runRules(result: LintResult, model: ParsedFile, language: Language, con
     }
     for (const r of reports) {
       if (isSuppressed(suppressions, rule.meta.id, r.start)) continue;
+      if (templated.some(([from, to]) => from <= r.start && r.start < to)) continue;
       result.findings.push({
         ruleId: rule.meta.id,
         severity: setting,

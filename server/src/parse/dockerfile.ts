@@ -30,8 +30,8 @@ export interface DockerfileModel {
   /** The final stage and the stages it inherits from by `FROM <stage>`: their layers ship. */
   shipped: Stage[];
   escapeChar: string;
-  /** Template directives (`{{ … }}`, `{% … %}`) of a Dockerfile template, masked as unknown variables. */
-  templates: { start: number; end: number }[];
+  /** Template directives (`{{ … }}`, `{% … %}`) of a Dockerfile template, masked as unknown variables; `text` is the directive. */
+  templates: { start: number; end: number; text: string }[];
 }
 
 // dockerfile-ast re-scans an instruction's text on every getArguments()/getHeredocs() call, and many rules ask
@@ -68,18 +68,40 @@ const DIRECTIVE = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g;
  * masked in YAML: offsets stay exact, and no rule reads a templated word as its literal text. A file counts as a
  * template by its name, or when a FROM line holds a directive.
  */
-export function maskDockerfileTemplates(source: SourceText): { source: SourceText; templates: { start: number; end: number }[] } {
+export function maskDockerfileTemplates(source: SourceText): { source: SourceText; templates: { start: number; end: number; text: string }[] } {
   const text = source.text;
   if (!text.includes('{{') && !text.includes('{%')) return { source, templates: [] };
   const name = source.uri.split(/[?#]/)[0].replace(/^.*\//, '');
   if (!TEMPLATE_NAME.test(name) && !/^[ \t]*FROM\b[^\n]*(\{\{|\{%)/im.test(text)) return { source, templates: [] };
-  const templates: { start: number; end: number }[] = [];
+  const templates: { start: number; end: number; text: string }[] = [];
   const masked = text.replace(DIRECTIVE, (m: string, offset: number) => {
-    templates.push({ start: offset, end: offset + m.length });
+    templates.push({ start: offset, end: offset + m.length, text: m });
     if (/[\r\n]/.test(m)) return m.replace(/[^\r\n]/g, '_');
     return `\${${'_'.repeat(m.length - 3)}}`;
   });
   return { source: { ...source, text: masked }, templates };
+}
+
+/** Control directives print nothing: Go/Helm `if`/`end`/…, jq-template `) else (`, comments; Jinja's `{% %}` blocks. */
+function printsText(directive: string): boolean {
+  if (directive.startsWith('{%')) return false;
+  const inner = directive.replace(/^\{\{-?\s*/, '').replace(/\s*-?\}\}$/, '');
+  return !/^(?:if|else|elif|end|with|range|define|block|template\s+"|\)|#|\/\*|\$\w*\s*:?=)/.test(inner);
+}
+
+/**
+ * The spans of the instructions of a template that hold a directive printing text: the directive may print a
+ * flag, a cleanup or a whole command, so a finding there would rest on unknown text (`RUN …; {{ clean_apt }}`).
+ */
+export function templatedInstructionSpans(model: DockerfileModel): [number, number][] {
+  const printing = model.templates.filter((t) => printsText(t.text));
+  if (!printing.length) return [];
+  const spans: [number, number][] = [];
+  for (const instruction of model.ast.getInstructions()) {
+    const { start, end } = offsets(model, instruction.getRange());
+    if (printing.some((t) => t.start < end && t.end > start)) spans.push([start, end]);
+  }
+  return spans;
 }
 
 export function parseDockerfile(original: SourceText): DockerfileModel {
