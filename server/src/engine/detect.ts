@@ -1,9 +1,14 @@
-// Which files Herd reads: Dockerfiles by name or language id, Kubernetes manifests by content.
+// Which files Herd reads: Dockerfiles by name or language id, Compose files by name or language id,
+// Kubernetes manifests by content.
+import { isComposeFileName } from '../parse/compose';
 import { looksLikeKubernetes } from '../parse/kubernetes';
 
 export type FileKind = 'dockerfile' | 'yaml';
 
 const DOCKERFILE_NAME = /^(?:(?:docker|container)file(?:\..+)?|.+\.(?:docker|container)file)$/i;
+
+/** VS Code's language id for Compose files (Docker's extensions set it). */
+export const COMPOSE_LANGUAGE_ID = 'dockercompose';
 
 function basenameOf(uriOrPath: string): string {
   const clean = uriOrPath.split(/[?#]/)[0];
@@ -14,15 +19,25 @@ function basenameOf(uriOrPath: string): string {
 export function fileKind(uriOrPath: string, languageId?: string): FileKind | undefined {
   if (languageId === 'dockerfile') return 'dockerfile';
   const name = basenameOf(uriOrPath);
-  if (/\.ya?ml$/i.test(name) || languageId === 'yaml') return 'yaml';
+  if (/\.ya?ml$/i.test(name) || languageId === 'yaml' || languageId === COMPOSE_LANGUAGE_ID) return 'yaml';
   if (DOCKERFILE_NAME.test(name)) return 'dockerfile';
   return undefined;
 }
 
-/** The language Herd lints a file as; YAML only when it holds Kubernetes objects. */
-export function detectLanguage(uriOrPath: string, text: string, languageId?: string): 'dockerfile' | 'kubernetes' | undefined {
+/** A Compose file by its name (`compose.yaml`, `docker-compose.prod.yml`, …). */
+export function isComposeFile(uriOrPath: string): boolean {
+  return isComposeFileName(basenameOf(uriOrPath));
+}
+
+/**
+ * The language Herd lints a file as: Compose by name or language id (`.herd.yaml` `compose:` globs reach here
+ * as the `dockercompose` id), Kubernetes when the YAML holds Kubernetes objects.
+ */
+export function detectLanguage(uriOrPath: string, text: string, languageId?: string): 'dockerfile' | 'kubernetes' | 'compose' | undefined {
   const kind = fileKind(uriOrPath, languageId);
   if (kind === 'dockerfile') return 'dockerfile';
-  if (kind === 'yaml' && looksLikeKubernetes(text)) return 'kubernetes';
+  if (kind !== 'yaml') return undefined;
+  if (languageId === COMPOSE_LANGUAGE_ID || isComposeFile(uriOrPath)) return 'compose';
+  if (looksLikeKubernetes(text)) return 'kubernetes';
   return undefined;
 }

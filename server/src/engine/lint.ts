@@ -1,5 +1,6 @@
 // lint(file) -> findings. Parses once, runs every enabled rule in isolation, applies suppressions.
-import { dockerfileContainer, kubernetesContainers, type Container } from '../parse/container';
+import { composeContainers, dockerfileContainer, kubernetesContainers, type Container } from '../parse/container';
+import { parseCompose } from '../parse/compose';
 import { parseDockerfile } from '../parse/dockerfile';
 import { parseKubernetes } from '../parse/kubernetes';
 import { sourceText, type SourceText } from '../parse/source';
@@ -15,6 +16,8 @@ export interface LintInput {
   uri: string;
   text: string;
   languageId?: string;
+  /** Compose: the text of the `.env` beside the file, when there is one (its variables are interpolated). */
+  dotenv?: string;
 }
 
 /** Something about the file itself rather than a rule: too large, unreadable, a rule that crashed. */
@@ -49,7 +52,7 @@ export function parseFile(input: LintInput): { language?: Language; source: Sour
   const source = sourceText(input.uri, input.text);
   const language = detectLanguage(input.uri, input.text, input.languageId);
   if (!language) return { source };
-  const model = language === 'dockerfile' ? parseDockerfile(source) : parseKubernetes(source);
+  const model = language === 'dockerfile' ? parseDockerfile(source) : language === 'compose' ? parseCompose(source, { dotenv: input.dotenv }) : parseKubernetes(source);
   return { language, source, model };
 }
 
@@ -80,7 +83,8 @@ function runRules(result: LintResult, model: ParsedFile, language: Language, con
       if (model.kind === 'dockerfile') {
         const c = dockerfileContainer(model);
         containers = c ? [c] : [];
-      } else containers = kubernetesContainers(model);
+      } else if (model.kind === 'compose') containers = composeContainers(model);
+      else containers = kubernetesContainers(model);
     }
     return containers;
   };
@@ -127,7 +131,7 @@ function reusable(input: LintInput, model: ParsedFile | undefined): ReturnType<t
  * flow map ends anywhere), so findings there offer no fix to this file until the document parses.
  */
 function brokenYamlSpans(model: ParsedFile): [number, number][] {
-  if (model.kind !== 'kubernetes') return [];
+  if (model.kind === 'dockerfile') return [];
   return model.documents.filter((d) => d.errors.length > 0).map((d) => [d.yaml.range[0], d.yaml.range[2]]);
 }
 

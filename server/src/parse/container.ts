@@ -7,6 +7,7 @@ import { alignDecoded, type MappedText } from './mapped-text';
 import { inheritedInstructions, instructionScript, isExecForm, execArgv, offsets, type DockerfileModel, type Stage } from './dockerfile';
 import { containerAnchor, getNode, getSeq, scalarString, type K8sContainer, type KubernetesModel } from './kubernetes';
 import { shellScriptArgIndex, type ShellScript } from './shell';
+import type { ComposeModel, ComposeService } from './compose';
 
 export interface StartCommand {
   /** The command as a script: shell form parsed by the shell parser; exec form as one argv command. */
@@ -27,7 +28,7 @@ export interface EnvVar {
 }
 
 export interface Container {
-  language: 'dockerfile' | 'kubernetes';
+  language: 'dockerfile' | 'kubernetes' | 'compose';
   name?: string;
   /** Where findings about the container as a whole go. */
   anchor: { start: number; end: number };
@@ -38,6 +39,16 @@ export interface Container {
   k8s?: K8sContainer;
   /** Present for a Dockerfile's final stage. */
   stage?: Stage;
+  /** Present for a Compose service. */
+  compose?: ComposeService;
+  /** Where the container is made privileged (Compose `privileged: true`). */
+  privileged?: { start: number; end: number };
+  /** Where the container is put on the host's network (Compose `network_mode: host`). */
+  hostNetwork?: { start: number; end: number };
+  /** Runs to completion (a one-off Compose service): its stdout is often its product, not a log. */
+  runsToCompletion?: boolean;
+  /** A development container that idles by design (`sleep infinity`) while an editor attaches to it. */
+  idlesByDesign?: boolean;
 }
 
 /** The final stage of a Dockerfile as a container: what runs when the image starts. */
@@ -194,3 +205,50 @@ function kubernetesEnv(c: K8sContainer): EnvVar[] {
   return out;
 }
 
+
+/** A start command from an argv (an exec form, a Compose list or split string); `sh -c SCRIPT` is reached through it. */
+export function argvStartCommand(argv: MappedText[], anchor: { start: number; end: number }): StartCommand | undefined {
+  if (!argv.length) return undefined;
+  const form = shellScriptArgIndex(argv.map((a) => a.text)) >= 0 ? 'shell' : 'exec';
+  return { script: argvScript(argv), form, anchor };
+}
+
+/** Every service of a Compose file. */
+export function composeContainers(model: ComposeModel): Container[] {
+  return model.services.map((s) => composeContainer(model, s));
+}
+
+export function composeContainer(model: ComposeModel, s: ComposeService): Container {
+  const keyRange = s.key.range;
+  const anchor = keyRange ? { start: keyRange[0], end: keyRange[1] } : { start: 0, end: 0 };
+  const imageRange = s.image?.node.range;
+  const start = composeStartCommand(s);
+  return {
+    language: 'compose',
+    name: s.name,
+    anchor,
+    // beside `build`, `image` names what the build produces, not an image that is pulled
+    image: s.image && imageRange && !s.build ? { text: s.image.text, start: imageRange[0], end: imageRange[1] } : undefined,
+    startCommand: start,
+    env: s.environment.map((e) => ({ name: e.name, value: e.value, nameSpan: e.nameSpan, valueSpan: e.valueSpan })),
+    compose: s,
+    privileged: s.privileged,
+    hostNetwork: s.networkMode?.value === 'host' ? s.networkMode.span : undefined,
+    runsToCompletion: s.oneOff,
+    idlesByDesign: model.devcontainer,
+  };
+}
+
+/**
+ * `entrypoint` + `command`. With `command` alone the image's entrypoint decides: a first word that is a flag
+ * is an argument of an unknown program (no start command); anything else is taken as the command that runs,
+ * as the official images' entrypoint scripts and entrypoint-less images do.
+ */
+export function composeStartCommand(s: ComposeService): StartCommand | undefined {
+  const entry = s.entrypoint;
+  const command = s.command;
+  if (entry && entry.argv.length) return argvStartCommand([...entry.argv, ...(command?.argv ?? [])], entry.key);
+  if (!command || !command.argv.length) return undefined;
+  if (!entry && command.argv[0].text.startsWith('-')) return undefined;
+  return argvStartCommand(command.argv, command.key);
+}

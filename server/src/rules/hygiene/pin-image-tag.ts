@@ -1,13 +1,13 @@
 import { defineRule } from '../../engine/rule';
 import { parseImageRef } from '../../knowledge/images';
 import type { DockerfileModel } from '../../parse/dockerfile';
-import { isTemplated, type KubernetesModel } from '../../parse/kubernetes';
+import { isTemplated } from '../../parse/kubernetes';
 import { fromImage, isScratch } from '../shared/from-image';
 
 export default defineRule({
   meta: {
     id: 'pin-image-tag',
-    languages: ['dockerfile', 'kubernetes'],
+    languages: ['dockerfile', 'kubernetes', 'compose'],
     defaultSeverity: 'warning',
     category: 'hygiene',
     description: 'An image with no tag or :latest: what runs changes whenever the tag moves.',
@@ -24,16 +24,15 @@ export default defineRule({
       }
       return;
     }
-    const model = file as KubernetesModel;
     for (const container of context.containers()) {
       const image = container.image;
-      if (!image || isTemplated(model, image.start, image.end)) continue;
+      if (!image || (file.kind === 'kubernetes' && isTemplated(file, image.start, image.end))) continue;
       const problem = unpinned(image.text);
       if (!problem) continue;
       // an image the workspace builds (skaffold, compose, folder name) gets its tag from the build tool
       if (problem === 'untagged' && context.workspace?.dockerfilesForImage(image.text).length) continue;
       // the scalar may be quoted: find the value's own characters inside it
-      const raw = model.source.text.slice(image.start, image.end);
+      const raw = file.source.text.slice(image.start, image.end);
       const at = image.start + Math.max(0, raw.indexOf(image.text));
       const span = problem === 'latest' ? { start: at + image.text.lastIndexOf(':') + 1, end: at + image.text.length } : { start: at, end: at + image.text.length };
       context.report({ ...span, message: message(image.text, problem, 'container') });

@@ -10,7 +10,7 @@ import { coveringMount, loggingSidecarFix } from './sidecar-fix';
 export default defineRule({
   meta: {
     id: 'log-to-stdout',
-    languages: ['dockerfile', 'kubernetes'],
+    languages: ['dockerfile', 'kubernetes', 'compose'],
     defaultSeverity: 'warning',
     category: 'logging',
     description: "The start command redirects the main process's stdout/stderr to a file or /dev/null instead of the container log.",
@@ -25,7 +25,7 @@ export default defineRule({
       if (!start || isLogStreamingSidecar(container)) continue;
       // init containers and Jobs run to completion: their stdout is often the data they produce (`sed … > conf`)
       const k8s = container.k8s;
-      if (k8s && (!k8s.template.longRunning || k8s.role === 'init')) continue;
+      if ((k8s && (!k8s.template.longRunning || k8s.role === 'init')) || container.runsToCompletion) continue;
       for (const r of mainOutputRedirects(start)) {
         if (model.kind === 'kubernetes' && isTemplated(model, r.span.start, r.span.end)) continue;
         const discarded = isDiscarded(r.target);

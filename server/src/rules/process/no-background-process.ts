@@ -6,7 +6,7 @@ import { backgroundUses } from './start-command';
 export default defineRule({
   meta: {
     id: 'no-background-process',
-    languages: ['dockerfile', 'kubernetes'],
+    languages: ['dockerfile', 'kubernetes', 'compose'],
     defaultSeverity: 'warning',
     category: 'process',
     description: 'The start command puts a process in the background, where its crash goes unseen.',

@@ -11,7 +11,7 @@ const INIT_PATHS = new Set(['/init', '/sbin/init', '/usr/sbin/init', '/bin/init'
 export default defineRule({
   meta: {
     id: 'one-process-per-container',
-    languages: ['dockerfile', 'kubernetes'],
+    languages: ['dockerfile', 'kubernetes', 'compose'],
     defaultSeverity: 'warning',
     category: 'process',
     description: 'The start command runs a process supervisor (supervisord, s6, runit, systemd, monit, pm2) instead of one app.',
