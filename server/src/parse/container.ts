@@ -47,6 +47,8 @@ export interface Container {
   hostNetwork?: { start: number; end: number };
   /** Runs to completion (a one-off Compose service): its stdout is often its product, not a log. */
   runsToCompletion?: boolean;
+  /** Mount paths of volumes that another container of the same pod or Compose project also mounts (Compose only). */
+  sharedMountPaths?: string[];
   /** A development container that idles by design (`sleep infinity`) while an editor attaches to it. */
   idlesByDesign?: boolean;
 }
@@ -236,6 +238,10 @@ export function composeContainer(model: ComposeModel, s: ComposeService): Contai
     hostNetwork: s.networkMode?.value === 'host' ? s.networkMode.span : undefined,
     runsToCompletion: s.oneOff,
     idlesByDesign: model.devcontainer,
+    sharedMountPaths: s.volumes
+      .filter((v) => v.source && !/^[./~]/.test(v.source) && model.services.some((o) => o !== s && o.volumes.some((w) => w.source === v.source)))
+      .map((v) => v.target ?? '')
+      .filter(Boolean),
   };
 }
 
