@@ -1,6 +1,7 @@
 // What a cross-file rule may ask about the rest of the workspace. Filled by the workspace index.
 import type { DockerfileModel } from '../parse/dockerfile';
 import type { K8sContainer, KubernetesModel } from '../parse/kubernetes';
+import type { ComposeModel } from '../parse/compose';
 import type { BaseFact, DockerfileFacts } from './dockerfile-facts';
 import type { PodLabelSet } from './workspace-selection';
 
@@ -9,7 +10,7 @@ export type { PodLabelSet } from './workspace-selection';
 
 export interface WorkspaceFile {
   uri: string;
-  model: DockerfileModel | KubernetesModel;
+  model: DockerfileModel | KubernetesModel | ComposeModel;
 }
 
 /** A manifest container whose image is built from a Dockerfile of the workspace. */
