@@ -50,3 +50,15 @@ export function containerPortOf(entry: string): number | undefined {
   const n = Number(last.split('-')[0]);
   return Number.isInteger(n) && n > 0 ? n : undefined;
 }
+
+/**
+ * An image of Docker's official library (`postgres:16`, `docker.io/library/redis`): none of them declares a HEALTHCHECK
+ * (https://github.com/docker-library/faq#why-doesnt-the-official-image-include-a-healthcheck).
+ */
+export function isOfficialImage(image: string | undefined): boolean {
+  const ref = image ? parseImageRef(image) : undefined;
+  if (!ref || image!.includes('$')) return false;
+  const registry = ref.registry;
+  if (registry && registry !== 'docker.io' && registry !== 'index.docker.io') return false;
+  return !ref.repository.includes('/') || ref.repository.startsWith('library/');
+}

@@ -86,15 +86,17 @@ export interface ComposeService {
   networkMode?: { value: string; span: Span };
   volumes: { source?: string; target?: string }[];
   ports: string[];
+  /** `extends`: keys may come from another service or file. */
+  extends: boolean;
   /** Rule ids of `x-herd-ignore`. */
   ignore: string[];
   /** `restart: "no"` with `profiles`: a tool run on demand, not a long-running service. */
   oneOff: boolean;
 }
 
-const COMPOSE_NAME = /^(?:docker-)?compose(?:\.[^/]+)?\.ya?ml$/i;
+const COMPOSE_NAME = /^(?:docker-)?compose(?:[.-][^/]+)?\.ya?ml$/i;
 
-/** `compose.yaml`, `docker-compose.yml` and their overrides (`compose.override.yaml`, `docker-compose.prod.yml`). */
+/** `compose.yaml`, `docker-compose.yml` and their overrides and variants (`compose.override.yaml`, `docker-compose.prod.yml`, `docker-compose-mysql.yaml`). */
 export function isComposeFileName(name: string): boolean {
   return COMPOSE_NAME.test(name);
 }
@@ -213,6 +215,7 @@ function serviceOf(model: ComposeModel, doc: Document.Parsed, pair: Pair, key: S
     networkMode: networkValue !== undefined && network ? { value: networkValue, span: spanOf(network)! } : undefined,
     volumes: volumesOf(doc, get('volumes')),
     ports: isSeq(get('ports')) ? (get('ports') as YAMLSeq).items.map((i) => scalarText(deref(doc, i)) ?? '').filter(Boolean) : [],
+    extends: get('extends') !== undefined,
     ignore: (scalarText(ignoreNode) ?? '').split(/[,\s]+/).filter(Boolean),
     oneOff: (restart === 'no' || restart === 'false') && isSeq(profiles) && profiles.items.length > 0,
   };

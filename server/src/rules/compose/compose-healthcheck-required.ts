@@ -1,6 +1,7 @@
 import { defineRule } from '../../engine/rule';
 import type { FixProposal } from '../../engine/types';
 import type { ComposeService } from '../../parse/compose';
+import { isOfficialImage } from '../../knowledge/healthchecks';
 import { insertHealthcheck, serviceByName } from './healthcheck-fix';
 
 export default defineRule({
@@ -27,8 +28,9 @@ export default defineRule({
     const text = model.source.text;
     for (const [target, by] of waiters) {
       const health = target.healthcheck;
-      // a built image may declare HEALTHCHECK in its Dockerfile
-      if (health ? !health.disabled : target.build) continue;
+      // a built image, or one from outside the official library, may declare HEALTHCHECK in its Dockerfile;
+      // `extends` may bring a healthcheck from another file
+      if (health ? !health.disabled : target.build || target.extends || !isOfficialImage(target.image?.text)) continue;
       const range = target.key.range;
       if (!range) continue;
       const names = [...new Set(by)].map((n) => `\`${n}\``).join(', ');
