@@ -367,9 +367,13 @@ export function splitComposeString(m: MappedText): ComposeWord[] {
     offsets.push(docOffset(m, at));
     inWord = true;
   };
-  const end = (at: number) => {
-    if (!inWord) return;
-    offsets.push(docOffset(m, at - 1) + 1);
+  const end = () => {
+    if (!inWord || !offsets.length) {
+      inWord = false;
+      quoted = false;
+      return;
+    }
+    offsets.push(offsets[offsets.length - 1] + 1);
     words.push({ text, base: offsets[0], offsets, quoted });
     text = '';
     offsets = [];
@@ -380,7 +384,7 @@ export function splitComposeString(m: MappedText): ComposeWord[] {
   while (i < src.length) {
     const c = src[i];
     if (c === ' ' || c === '\t' || c === '\n' || c === '\r') {
-      end(i);
+      end();
       i++;
     } else if (c === "'") {
       inWord = true;
@@ -407,7 +411,7 @@ export function splitComposeString(m: MappedText): ComposeWord[] {
       i++;
     }
   }
-  end(src.length);
+  end();
   return words;
 }
 
