@@ -2,7 +2,7 @@
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { allRules, CONFIG_FILE, initShellParser, lint, mergeConfig, type HerdConfig, type LintOptions, type LintResult, type SeveritySetting } from '../engine';
+import { allRules, CONFIG_FILE, initShellParser, isComposeFile, lint, mergeConfig, type HerdConfig, type LintOptions, type LintResult, type SeveritySetting } from '../engine';
 import { UsageError, type LintArgs } from './args';
 import { wantsColor } from './color';
 import { loadConfig } from './config';
@@ -66,7 +66,7 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
   const results: { planned: Planned; result: LintResult }[] = [];
   for (const file of read) {
     const { target, shown, root } = file.planned;
-    const input = { uri: pathToFileURL(target.path).href, text: file.text, languageId: target.languageId };
+    const input = { uri: pathToFileURL(target.path).href, text: file.text, languageId: target.languageId, dotenv: dotenvBeside(target, io) };
     const options = optionsFor(file, file.text);
     const { text, result, fixed } = args.fix ? lintAndFix(input, options) : { text: input.text, result: lint(input, options), fixed: 0 };
     if (text !== input.text) {
@@ -89,7 +89,8 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
     for (let i = 0; i < results.length; i++) {
       const file = read.find((r) => r.planned === results[i].planned)!;
       if (file.planned.root === undefined) continue;
-      results[i].result = lint({ uri: pathToFileURL(file.planned.target.path).href, text: file.text, languageId: file.planned.target.languageId }, optionsFor(file, file.text));
+      const target = file.planned.target;
+      results[i].result = lint({ uri: pathToFileURL(target.path).href, text: file.text, languageId: target.languageId, dotenv: dotenvBeside(target, io) }, optionsFor(file, file.text));
     }
   }
   for (const { planned, result } of results) {
@@ -148,7 +149,7 @@ function planTargets(args: LintArgs, io: CliIo, ruleIds: ReadonlySet<string>, ov
   for (const root of roots) {
     // a named file takes the config of the invocation directory
     const config = configFor(root.isDir ? root.path : io.cwd);
-    const targets = root.isDir ? walkWorkspace(root.path, config.ignore, note) : [explicitTarget(root.path)];
+    const targets = root.isDir ? walkWorkspace(root.path, config.ignore, note, config.compose ?? []) : [explicitTarget(root.path)];
     for (const target of targets) {
       const seen = planned.get(target.path);
       // its workspace: the first directory argument it lies in
@@ -168,4 +169,14 @@ function isBelow(dir: string, path: string): boolean {
 
 function errorCode(error: unknown): string {
   return (error as NodeJS.ErrnoException)?.code ?? (error instanceof Error ? error.message : String(error));
+}
+
+/** A Compose file's `.env` beside it (Compose interpolates its variables); undefined for other files or when absent. */
+function dotenvBeside(target: LintTarget, io: CliIo): string | undefined {
+  if (target.languageId !== 'dockercompose' && !isComposeFile(target.path)) return undefined;
+  try {
+    return (io.readFile ?? readFileSync)(join(dirname(target.path), '.env')).toString('utf8');
+  } catch {
+    return undefined;
+  }
 }

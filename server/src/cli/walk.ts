@@ -10,12 +10,12 @@ export interface LintTarget {
   path: string;
   /** Named on the command line rather than found by walking. */
   explicit: boolean;
-  /** Set for a named file whose name says nothing: it is read as a Dockerfile. */
-  languageId?: 'dockerfile';
+  /** Set for a named file whose name says nothing: it is read as a Dockerfile; `dockercompose` for a `compose:` glob of .herd.yaml. */
+  languageId?: 'dockerfile' | 'dockercompose';
 }
 
 /** Dockerfiles and YAML files under `root` (not .herd.yaml), sorted, minus `node_modules`, `.git` and the ignore globs. */
-export function walkWorkspace(root: string, ignore: string[], onNote: (message: string) => void): LintTarget[] {
+export function walkWorkspace(root: string, ignore: string[], onNote: (message: string) => void, compose: string[] = []): LintTarget[] {
   const found: LintTarget[] = [];
   const visit = (dir: string): void => {
     let entries: Dirent[];
@@ -35,7 +35,7 @@ export function walkWorkspace(root: string, ignore: string[], onNote: (message: 
         if (SKIPPED_DIRS.has(name) || matchesAny(rel, ignore) || matchesAny(`${rel}/`, ignore)) continue;
         visit(path);
       } else if (type === 'file' && name !== CONFIG_FILE && fileKind(name) && !matchesAny(rel, ignore)) {
-        found.push({ path, explicit: false });
+        found.push(/\.ya?ml$/i.test(name) && compose.length && matchesAny(rel, compose) ? { path, explicit: false, languageId: 'dockercompose' } : { path, explicit: false });
       }
     }
   };
