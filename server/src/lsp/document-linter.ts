@@ -3,12 +3,14 @@
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Rule } from '../engine/rule';
-import { detectLanguage } from '../engine/detect';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { COMPOSE_LANGUAGE_ID, detectLanguage } from '../engine/detect';
 import { lint, type LintResult } from '../engine/lint';
 import { configDiagnostics, lintDiagnostics } from './diagnostics';
 import type { Log } from './log';
 import type { HerdSettings } from './settings';
-import { isConfigFile, readConfigText, type DocumentConfig } from './workspace-config';
+import { isConfigFile, readConfigText, uriToPath, type DocumentConfig } from './workspace-config';
 import type { WorkspaceSync } from './workspace-sync';
 
 export interface LintEntry {
@@ -128,10 +130,12 @@ export class DocumentLinter {
 
   /** Lints a text with the configuration of its uri; undefined when Herd does not lint it. */
   lintText(uri: string, text: string, languageId: string | undefined, config: DocumentConfig): LintResult | undefined {
-    if (config.ignored || !detectLanguage(uri, text, languageId)) return undefined;
+    if (config.compose) languageId = COMPOSE_LANGUAGE_ID;
+    const language = config.ignored ? undefined : detectLanguage(uri, text, languageId);
+    if (!language) return undefined;
     const sync = this.host.workspace;
     return lint(
-      { uri, text, languageId },
+      { uri, text, languageId, dotenv: language === 'compose' ? dotenvBeside(uri) : undefined },
       {
         config: config.config,
         rules: this.host.rules,
@@ -217,5 +221,16 @@ export class DocumentLinter {
     if (this.ruleErrorsLogged.has(key)) return;
     this.ruleErrorsLogged.add(key);
     this.host.log.error(`Rule ${ruleId} failed on ${uri}`, error);
+  }
+}
+
+/** The `.env` beside a Compose file on disk (a few hundred bytes; Compose interpolates its variables). */
+function dotenvBeside(uri: string): string | undefined {
+  const path = uriToPath(uri);
+  if (path === undefined) return undefined;
+  try {
+    return readFileSync(join(dirname(path), '.env'), 'utf8');
+  } catch {
+    return undefined;
   }
 }

@@ -17,6 +17,8 @@ export interface DocumentConfig {
   config: HerdConfig;
   /** The document matches an `ignore` glob of its folder's `.herd.yaml`. */
   ignored: boolean;
+  /** The document matches a `compose` glob of its folder's `.herd.yaml`: a Compose file whatever its name. */
+  compose?: boolean;
   folder?: WorkspaceFolderConfig;
 }
 
@@ -103,7 +105,8 @@ export class WorkspaceConfig {
     const path = uriToPath(uri);
     const rel = folder && path !== undefined ? pathBelow(folder.path, path) : undefined;
     const ignored = rel !== undefined && rel !== '' && config.ignore.length > 0 && matchesAny(rel, config.ignore);
-    return { config, ignored, folder };
+    const compose = rel !== undefined && rel !== '' && /\.ya?ml$/i.test(rel) && (config.compose ?? []).length > 0 && matchesAny(rel, config.compose ?? []);
+    return { config, ignored, compose, folder };
   }
 
   private load(folderPath: string): { config: HerdConfig; problems: ConfigProblem[] } {
