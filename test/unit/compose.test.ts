@@ -6,6 +6,7 @@ import { detectLanguage, initShellParser, lint } from '../../server/src/engine';
 import { parseCompose, splitComposeString } from '../../server/src/parse/compose';
 import { composeContainers } from '../../server/src/parse/container';
 import { sourceText } from '../../server/src/parse/source';
+import { WorkspaceIndex } from '../../server/src/engine/workspace-index';
 
 before(() => initShellParser());
 
@@ -125,5 +126,42 @@ describe('suppression', () => {
     assert.deepEqual(ids('services:\n  a:\n    x-herd-ignore: "no-privileged, pin-image-tag"\n    image: a\n    privileged: true\n'), []);
     assert.deepEqual(ids('services:\n  a:\n    image: a:1\n    # herd-ignore no-privileged -- needs devices\n    privileged: true\n'), []);
     assert.deepEqual(ids('# herd-ignore-file no-privileged\nservices:\n  a:\n    image: a:1\n    privileged: true\n'), []);
+  });
+});
+
+describe('build + target: the linked Dockerfile stage', () => {
+  const DOCKERFILE = [
+    'FROM node:20-slim AS dev',
+    'CMD ["npm", "run", "dev"]',
+    'FROM node:20-slim AS prod',
+    'ENTRYPOINT ["/usr/local/bin/docker-entrypoint.sh"]',
+    'CMD ["node", "server.js"]',
+    '',
+  ].join('\n');
+  const lintLinked = (compose: string) => {
+    const index = new WorkspaceIndex({ roots: ['/w'] });
+    index.setDisk('file:///w/api/Dockerfile', DOCKERFILE, false);
+    index.setDisk('file:///w/compose.yaml', compose, false);
+    return lint({ uri: 'file:///w/compose.yaml', text: compose }, { workspace: index }).findings.map((f) => `${f.ruleId} ${f.range.start.line + 1}:${f.range.start.character + 1}`);
+  };
+  it('a stage without ENTRYPOINT: command alone is the start command, flags included', () => {
+    const compose = 'services:\n  api:\n    build:\n      context: ./api\n      target: dev\n    command: ["-c", "sleep infinity"]\n';
+    // with no ENTRYPOINT, `-c` would be the program: nothing that the rules know
+    assert.deepEqual(lintLinked(compose), []);
+    assert.deepEqual(lintLinked(compose.replace('["-c", "sleep infinity"]', '["sleep", "infinity"]')), ['no-keepalive-command 6:16']);
+  });
+  it("the target stage's docker-entrypoint.sh runs the command; another exec ENTRYPOINT is composed with it, its words at the command key", () => {
+    const compose = 'services:\n  api:\n    build:\n      context: ./api\n      target: prod\n    command: ["sh", "-c", "node server.js & tail -f /dev/null"]\n';
+    assert.deepEqual(lintLinked(compose), ['no-background-process 6:43', 'no-keepalive-command 6:45']);
+    const supervised = 'services:\n  api:\n    build:\n      context: ./api\n      dockerfile: Dockerfile.sup\n    command: ["-n"]\n';
+    const index = new WorkspaceIndex({ roots: ['/w'] });
+    index.setDisk('file:///w/api/Dockerfile.sup', 'FROM python:3.12-slim\nENTRYPOINT ["supervisord", "-c", "/etc/s.conf"]\n', false);
+    index.setDisk('file:///w/compose.yaml', supervised, false);
+    const found = lint({ uri: 'file:///w/compose.yaml', text: supervised }, { workspace: index }).findings.map((f) => `${f.ruleId} ${f.range.start.line + 1}:${f.range.start.character + 1}`);
+    assert.deepEqual(found, ['one-process-per-container 6:5']);
+  });
+  it('an entrypoint of the service resets the image CMD and ENTRYPOINT', () => {
+    const compose = 'services:\n  api:\n    build: ./api\n    entrypoint: ["supervisord", "-n"]\n';
+    assert.deepEqual(lintLinked(compose), ['one-process-per-container 4:19']);
   });
 });

@@ -1,6 +1,8 @@
 // lint(file) -> findings. Parses once, runs every enabled rule in isolation, applies suppressions.
-import { composeContainers, dockerfileContainer, kubernetesContainers, type Container } from '../parse/container';
-import { parseCompose } from '../parse/compose';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { composeContainers, dockerfileContainer, kubernetesContainers, type Container, type LinkedStage } from '../parse/container';
+import { parseCompose, type ComposeModel, type ComposeService } from '../parse/compose';
 import { parseDockerfile } from '../parse/dockerfile';
 import { parseKubernetes } from '../parse/kubernetes';
 import { sourceText, type SourceText } from '../parse/source';
@@ -83,7 +85,7 @@ function runRules(result: LintResult, model: ParsedFile, language: Language, con
       if (model.kind === 'dockerfile') {
         const c = dockerfileContainer(model);
         containers = c ? [c] : [];
-      } else if (model.kind === 'compose') containers = composeContainers(model);
+      } else if (model.kind === 'compose') containers = composeContainers(model, (s) => linkedStage(model, s, options.workspace));
       else containers = kubernetesContainers(model);
     }
     return containers;
@@ -142,4 +144,23 @@ function allowedFixes(rule: Rule, fixes: FixProposal[]): FixProposal[] {
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** A Compose service's `build`: the Dockerfile at context + `dockerfile` in the workspace, its `target` stage or its final one. */
+function linkedStage(model: ComposeModel, service: ComposeService, workspace: WorkspaceView | undefined): LinkedStage | undefined {
+  const build = service.build;
+  if (!build || !workspace?.dockerfileAt || !model.source.uri.startsWith('file:')) return undefined;
+  const context = build.context ?? '.';
+  if (/^(?:https?:|git@|git:|ssh:|github\.com\/)/.test(context) || context.includes('$')) return undefined;
+  let file: string;
+  try {
+    file = resolve(dirname(fileURLToPath(model.source.uri)), context, build.dockerfile ?? 'Dockerfile');
+  } catch {
+    return undefined;
+  }
+  const dockerfile = workspace.dockerfileAt(file);
+  if (!dockerfile) return undefined;
+  const target = build.target?.toLowerCase();
+  const stage = target === undefined ? dockerfile.finalStage : dockerfile.stages.find((s) => s.name === target);
+  return stage ? { model: dockerfile, stage } : undefined;
 }

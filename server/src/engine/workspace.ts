@@ -35,6 +35,8 @@ export interface WorkspaceView {
   dockerfileBases?(): { uri: string; base: BaseFact | undefined }[];
   /** The pod templates of the workspace with their namespaces and labels. */
   podLabelSets?(): PodLabelSet[];
+  /** The Dockerfile of the workspace at this absolute path (a Compose `build`'s context + `dockerfile`). */
+  dockerfileAt?(path: string): DockerfileModel | undefined;
   /** A file's path as users see it: relative to its workspace folder. */
   displayPath?(uri: string): string;
 }

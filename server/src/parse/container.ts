@@ -215,16 +215,22 @@ export function argvStartCommand(argv: MappedText[], anchor: { start: number; en
   return { script: argvScript(argv), form, anchor };
 }
 
-/** Every service of a Compose file. */
-export function composeContainers(model: ComposeModel): Container[] {
-  return model.services.map((s) => composeContainer(model, s));
+/** The Dockerfile stage a service with `build` runs: its `target`, else the final stage. */
+export interface LinkedStage {
+  model: DockerfileModel;
+  stage: Stage;
 }
 
-export function composeContainer(model: ComposeModel, s: ComposeService): Container {
+/** Every service of a Compose file; `linkedStage` finds the Dockerfile stage of a service with `build` (workspace). */
+export function composeContainers(model: ComposeModel, linkedStage?: (s: ComposeService) => LinkedStage | undefined): Container[] {
+  return model.services.map((s) => composeContainer(model, s, s.build ? linkedStage?.(s) : undefined));
+}
+
+export function composeContainer(model: ComposeModel, s: ComposeService, linked?: LinkedStage): Container {
   const keyRange = s.key.range;
   const anchor = keyRange ? { start: keyRange[0], end: keyRange[1] } : { start: 0, end: 0 };
   const imageRange = s.image?.node.range;
-  const start = composeStartCommand(s);
+  const start = composeStartCommand(s, linked);
   return {
     language: 'compose',
     name: s.name,
@@ -250,11 +256,38 @@ export function composeContainer(model: ComposeModel, s: ComposeService): Contai
  * is an argument of an unknown program (no start command); anything else is taken as the command that runs,
  * as the official images' entrypoint scripts and entrypoint-less images do.
  */
-export function composeStartCommand(s: ComposeService): StartCommand | undefined {
+export function composeStartCommand(s: ComposeService, linked?: LinkedStage): StartCommand | undefined {
   const entry = s.entrypoint;
   const command = s.command;
   if (entry && entry.argv.length) return argvStartCommand([...entry.argv, ...(command?.argv ?? [])], entry.key);
+  // the image's own CMD runs: its Dockerfile reports it
   if (!command || !command.argv.length) return undefined;
+  if (!entry && linked) {
+    const image = stageEntrypoint(linked.model, linked.stage);
+    if (!image) return argvStartCommand(command.argv, command.key);
+    // a shell-form ENTRYPOINT ignores the command
+    if (!isExecForm(linked.model, image)) return undefined;
+    const program = execArgv(linked.model, image)[0]?.text ?? '';
+    // the official images' entrypoint script runs its arguments when they are a command, not flags
+    if (PASS_THROUGH_ENTRYPOINTS.has(program.slice(program.lastIndexOf('/') + 1)) && !command.argv[0].text.startsWith('-')) return argvStartCommand(command.argv, command.key);
+    // the Dockerfile's ENTRYPOINT words stand at the `command:` key of this file, where findings on them can go
+    const prefix = execArgv(linked.model, image).map((w) => ({ text: w.text, base: command.key.start, offsets: Array(w.text.length + 1).fill(command.key.start) as number[] }));
+    return argvStartCommand([...prefix, ...command.argv], command.key);
+  }
   if (!entry && command.argv[0].text.startsWith('-')) return undefined;
   return argvStartCommand(command.argv, command.key);
+}
+
+/**
+ * Entrypoint scripts that `exec "$@"` when the first argument is not a flag. Source: the `docker-entrypoint.sh` of
+ * docker-library/postgres, redis, node, python… (the official images' convention). A fuller table of image entrypoints
+ * (knowledge/image-entrypoints.ts) can replace this set.
+ */
+const PASS_THROUGH_ENTRYPOINTS = new Set(['docker-entrypoint.sh']);
+
+/** The ENTRYPOINT in effect for a stage, inherited ones included. */
+function stageEntrypoint(model: DockerfileModel, stage: Stage): Instruction | undefined {
+  let entrypoint: Instruction | undefined;
+  for (const s of chainOf(stage)) for (const i of s.instructions) if (i.getKeyword() === 'ENTRYPOINT') entrypoint = i;
+  return entrypoint;
 }
