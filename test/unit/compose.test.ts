@@ -115,6 +115,15 @@ describe('the shared rules on Compose', () => {
     assert.deepEqual(ids(text, 'file:///w/.devcontainer/compose.yaml'), []);
     assert.deepEqual(ids(text), ['no-keepalive-command']);
   });
+  it("a devcontainer.json's service idles by design; the other services of its Compose file do not", () => {
+    const text = 'services:\n  dev:\n    image: mcr.microsoft.com/devcontainers/base:1\n    command: sleep infinity\n  db:\n    image: busybox:1.36\n    command: tail -f /dev/null\n';
+    const json = '{\n  // JSON with comments\n  "dockerComposeFile": ["../compose.yaml"],\n  "service": "dev",\n}\n';
+    const found = lint({ uri: 'file:///w/compose.yaml', text, devcontainerJson: json }).findings.map((f) => `${f.ruleId} ${f.range.start.line + 1}`);
+    assert.deepEqual(found, ['no-keepalive-command 7']);
+    // a devcontainer.json that names another file changes nothing
+    const other = lint({ uri: 'file:///w/compose.yaml', text, devcontainerJson: '{"dockerComposeFile": "other.yml", "service": "dev"}' }).findings.map((f) => f.ruleId);
+    assert.deepEqual(other, ['no-keepalive-command', 'no-keepalive-command']);
+  });
   it('a one-off service may write its output to a file', () => {
     const text = 'services:\n  dump:\n    image: postgres:16\n    restart: "no"\n    profiles: [tools]\n    command: ["sh", "-c", "pg_dump db > /backup/db.sql"]\n';
     assert.deepEqual(ids(text), []);

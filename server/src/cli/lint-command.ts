@@ -2,7 +2,7 @@
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { allRules, CONFIG_FILE, initShellParser, isComposeFile, lint, mergeConfig, type HerdConfig, type LintOptions, type LintResult, type SeveritySetting } from '../engine';
+import { allRules, composeCompanions, CONFIG_FILE, initShellParser, isComposeFile, lint, mergeConfig, type HerdConfig, type LintOptions, type LintResult, type SeveritySetting } from '../engine';
 import { UsageError, type LintArgs } from './args';
 import { wantsColor } from './color';
 import { loadConfig } from './config';
@@ -66,7 +66,7 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
   const results: { planned: Planned; result: LintResult }[] = [];
   for (const file of read) {
     const { target, shown, root } = file.planned;
-    const input = { uri: pathToFileURL(target.path).href, text: file.text, languageId: target.languageId, dotenv: dotenvBeside(target, io) };
+    const input = { uri: pathToFileURL(target.path).href, text: file.text, languageId: target.languageId, ...composeContext(target, io) };
     const options = optionsFor(file, file.text);
     const { text, result, fixed } = args.fix ? lintAndFix(input, options) : { text: input.text, result: lint(input, options), fixed: 0 };
     if (text !== input.text) {
@@ -90,7 +90,7 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
       const file = read.find((r) => r.planned === results[i].planned)!;
       if (file.planned.root === undefined) continue;
       const target = file.planned.target;
-      results[i].result = lint({ uri: pathToFileURL(target.path).href, text: file.text, languageId: target.languageId, dotenv: dotenvBeside(target, io) }, optionsFor(file, file.text));
+      results[i].result = lint({ uri: pathToFileURL(target.path).href, text: file.text, languageId: target.languageId, ...composeContext(target, io) }, optionsFor(file, file.text));
     }
   }
   for (const { planned, result } of results) {
@@ -171,12 +171,16 @@ function errorCode(error: unknown): string {
   return (error as NodeJS.ErrnoException)?.code ?? (error instanceof Error ? error.message : String(error));
 }
 
-/** A Compose file's `.env` beside it (Compose interpolates its variables); undefined for other files or when absent. */
-function dotenvBeside(target: LintTarget, io: CliIo): string | undefined {
-  if (target.languageId !== 'dockercompose' && !isComposeFile(target.path)) return undefined;
-  try {
-    return (io.readFile ?? readFileSync)(join(dirname(target.path), '.env')).toString('utf8');
-  } catch {
-    return undefined;
-  }
+/** A Compose file's `.env` and devcontainer.json (Compose and the editor read them too); nothing for other files. */
+function composeContext(target: LintTarget, io: CliIo): { dotenv?: string; devcontainerJson?: string } {
+  if (target.languageId !== 'dockercompose' && !isComposeFile(target.path)) return {};
+  const read = (path: string): string | undefined => {
+    try {
+      return (io.readFile ?? readFileSync)(path).toString('utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  const companions = composeCompanions(target.path);
+  return { dotenv: read(companions.dotenv), devcontainerJson: companions.devcontainer.map(read).find((t) => t !== undefined) };
 }

@@ -41,3 +41,12 @@ export function detectLanguage(uriOrPath: string, text: string, languageId?: str
   if (looksLikeKubernetes(text)) return 'kubernetes';
   return undefined;
 }
+
+/**
+ * The files beside a Compose file that change how it is read: the `.env` Compose interpolates from, and the
+ * devcontainer.json that may name it (beside it, or in the `.devcontainer/` folder below it). Paths with `/`.
+ */
+export function composeCompanions(path: string): { dotenv: string; devcontainer: string[] } {
+  const dir = path.replace(/\\/g, '/').replace(/\/[^/]*$/, '');
+  return { dotenv: `${dir}/.env`, devcontainer: [`${dir}/devcontainer.json`, `${dir}/.devcontainer.json`, `${dir}/.devcontainer/devcontainer.json`] };
+}

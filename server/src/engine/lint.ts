@@ -2,7 +2,7 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { composeContainers, dockerfileContainer, kubernetesContainers, type Container, type LinkedStage } from '../parse/container';
-import { parseCompose, type ComposeModel, type ComposeService } from '../parse/compose';
+import { devcontainerLink, parseCompose, type ComposeModel, type ComposeService, type DevcontainerLink } from '../parse/compose';
 import { parseDockerfile } from '../parse/dockerfile';
 import { parseKubernetes } from '../parse/kubernetes';
 import { sourceText, type SourceText } from '../parse/source';
@@ -20,6 +20,8 @@ export interface LintInput {
   languageId?: string;
   /** Compose: the text of the `.env` beside the file, when there is one (its variables are interpolated). */
   dotenv?: string;
+  /** Compose: the text of the `devcontainer.json` beside the file, when there is one. */
+  devcontainerJson?: string;
 }
 
 /** Something about the file itself rather than a rule: too large, unreadable, a rule that crashed. */
@@ -54,7 +56,7 @@ export function parseFile(input: LintInput): { language?: Language; source: Sour
   const source = sourceText(input.uri, input.text);
   const language = detectLanguage(input.uri, input.text, input.languageId);
   if (!language) return { source };
-  const model = language === 'dockerfile' ? parseDockerfile(source) : language === 'compose' ? parseCompose(source, { dotenv: input.dotenv }) : parseKubernetes(source);
+  const model = language === 'dockerfile' ? parseDockerfile(source) : language === 'compose' ? parseCompose(source, { dotenv: input.dotenv, devcontainer: devcontainerOf(input) }) : parseKubernetes(source);
   return { language, source, model };
 }
 
@@ -163,4 +165,10 @@ function linkedStage(model: ComposeModel, service: ComposeService, workspace: Wo
   const target = build.target?.toLowerCase();
   const stage = target === undefined ? dockerfile.finalStage : dockerfile.stages.find((s) => s.name === target);
   return stage ? { model: dockerfile, stage } : undefined;
+}
+
+function devcontainerOf(input: LintInput): DevcontainerLink | undefined {
+  if (input.devcontainerJson === undefined) return undefined;
+  const path = input.uri.split(/[?#]/)[0];
+  return devcontainerLink(input.devcontainerJson, decodeURIComponent(path.slice(path.lastIndexOf('/') + 1)));
 }

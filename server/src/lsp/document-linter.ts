@@ -4,8 +4,7 @@ import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserve
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Rule } from '../engine/rule';
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { COMPOSE_LANGUAGE_ID, detectLanguage } from '../engine/detect';
+import { COMPOSE_LANGUAGE_ID, composeCompanions, detectLanguage } from '../engine/detect';
 import { lint, type LintResult } from '../engine/lint';
 import { configDiagnostics, lintDiagnostics } from './diagnostics';
 import type { Log } from './log';
@@ -135,7 +134,7 @@ export class DocumentLinter {
     if (!language) return undefined;
     const sync = this.host.workspace;
     return lint(
-      { uri, text, languageId, dotenv: language === 'compose' ? dotenvBeside(uri) : undefined },
+      { uri, text, languageId, ...(language === 'compose' ? composeContext(uri) : {}) },
       {
         config: config.config,
         rules: this.host.rules,
@@ -224,13 +223,17 @@ export class DocumentLinter {
   }
 }
 
-/** The `.env` beside a Compose file on disk (a few hundred bytes; Compose interpolates its variables). */
-function dotenvBeside(uri: string): string | undefined {
+/** The `.env` and devcontainer.json beside a Compose file on disk (a few hundred bytes each). */
+function composeContext(uri: string): { dotenv?: string; devcontainerJson?: string } {
   const path = uriToPath(uri);
-  if (path === undefined) return undefined;
-  try {
-    return readFileSync(join(dirname(path), '.env'), 'utf8');
-  } catch {
-    return undefined;
-  }
+  if (path === undefined) return {};
+  const read = (file: string): string | undefined => {
+    try {
+      return readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  const companions = composeCompanions(path);
+  return { dotenv: read(companions.dotenv), devcontainerJson: companions.devcontainer.map(read).find((t) => t !== undefined) };
 }

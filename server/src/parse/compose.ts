@@ -13,8 +13,10 @@ export interface ComposeModel {
   services: ComposeService[];
   /** Variables of the `.env` beside the file; undefined when that file is not known. */
   dotenv?: Record<string, string>;
-  /** The file describes development containers (it lies in a `.devcontainer/` folder). */
+  /** The file describes development containers (it lies in a `.devcontainer/` folder, or a devcontainer.json names it). */
   devcontainer: boolean;
+  /** The devcontainer.json `service`: the one that idles while the editor attaches; undefined when not known. */
+  devcontainerService?: string;
 }
 
 export interface ComposeDocument {
@@ -116,7 +118,33 @@ export function parseDotenv(text: string): Record<string, string> {
   return out;
 }
 
-export function parseCompose(source: SourceText, options: { dotenv?: string } = {}): ComposeModel {
+/** What a devcontainer.json beside a Compose file says of it. */
+export interface DevcontainerLink {
+  /** `dockerComposeFile` names this file. */
+  names: boolean;
+  service?: string;
+}
+
+/**
+ * A devcontainer.json (JSON with comments and trailing commas): does its `dockerComposeFile` name `fileName`, and which
+ * `service` is the development container. Undefined when the text is not such a file.
+ */
+export function devcontainerLink(json: string, fileName: string): DevcontainerLink | undefined {
+  let data: unknown;
+  try {
+    const plain = json.replace(/("(?:[^"\\]|\\.)*")|\/\/[^\n]*|\/\*[\s\S]*?\*\//g, (m, str: string | undefined) => str ?? '').replace(/,(\s*[}\]])/g, '$1');
+    data = JSON.parse(plain);
+  } catch {
+    return undefined;
+  }
+  if (typeof data !== 'object' || data === null) return undefined;
+  const d = data as { dockerComposeFile?: unknown; service?: unknown };
+  const files = (Array.isArray(d.dockerComposeFile) ? d.dockerComposeFile : [d.dockerComposeFile]).filter((f): f is string => typeof f === 'string');
+  const names = files.some((f) => f.split('/').pop() === fileName);
+  return { names, service: typeof d.service === 'string' ? d.service : undefined };
+}
+
+export function parseCompose(source: SourceText, options: { dotenv?: string; devcontainer?: DevcontainerLink } = {}): ComposeModel {
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   let docs: Document.Parsed[];
@@ -131,7 +159,8 @@ export function parseCompose(source: SourceText, options: { dotenv?: string } = 
     documents: [],
     services: [],
     dotenv: options.dotenv === undefined ? undefined : parseDotenv(options.dotenv),
-    devcontainer: /(?:^|\/)\.devcontainer\//.test(decodeURIComponent(source.uri.split(/[?#]/)[0])),
+    devcontainer: /(?:^|\/)\.devcontainer\//.test(decodeURIComponent(source.uri.split(/[?#]/)[0])) || options.devcontainer?.names === true,
+    devcontainerService: options.devcontainer?.names ? options.devcontainer.service : undefined,
   };
   docs.forEach((yaml, index) => {
     model.documents.push({ index, yaml, errors: yaml.errors.map((e) => ({ message: e.message, start: e.pos[0], end: Math.max(e.pos[1], e.pos[0]) })) });

@@ -243,7 +243,7 @@ export function composeContainer(model: ComposeModel, s: ComposeService, linked?
     privileged: s.privileged,
     hostNetwork: s.networkMode?.value === 'host' ? s.networkMode.span : undefined,
     runsToCompletion: s.oneOff,
-    idlesByDesign: model.devcontainer,
+    idlesByDesign: model.devcontainer && (model.devcontainerService === undefined || model.devcontainerService === s.name),
     sharedMountPaths: s.volumes
       .filter((v) => v.source && !/^[./~]/.test(v.source) && model.services.some((o) => o !== s && o.volumes.some((w) => w.source === v.source)))
       .map((v) => v.target ?? '')

@@ -2,7 +2,7 @@ import { defineRule } from '../../engine/rule';
 import type { FixProposal } from '../../engine/types';
 import type { ComposeService } from '../../parse/compose';
 import { isOfficialImage } from '../../knowledge/healthchecks';
-import { insertHealthcheck, serviceByName } from './healthcheck-fix';
+import { canInsertHealthcheck, insertHealthcheck, serviceByName } from './healthcheck-fix';
 
 export default defineRule({
   meta: {
@@ -34,8 +34,8 @@ export default defineRule({
       const range = target.key.range;
       if (!range) continue;
       const names = [...new Set(by)].map((n) => `\`${n}\``).join(', ');
-      const edit = health ? undefined : insertHealthcheck(text, target);
-      const fixes: FixProposal[] = edit ? [{ title: `Add a healthcheck to \`${target.name}\``, kind: 'suggestion', edits: () => [edit] }] : [];
+      // the edit is built only when the quick fix is asked for
+      const fixes: FixProposal[] = !health && canInsertHealthcheck(target) ? [{ title: `Add a healthcheck to \`${target.name}\``, kind: 'suggestion', edits: () => [insertHealthcheck(text, target)].filter((e) => e !== undefined) }] : [];
       context.report({
         start: range[0],
         end: range[1],

@@ -5,7 +5,7 @@ import { isBackingService } from '../../knowledge/healthchecks';
 import type { ComposeModel, ComposeService, DependsOn } from '../../parse/compose';
 import { detectStyle } from '../../parse/yaml-edit';
 import { hasMergeKey } from '../shared/yaml-lookup';
-import { insertHealthcheck, serviceByName } from './healthcheck-fix';
+import { canInsertHealthcheck, insertHealthcheck, serviceByName } from './healthcheck-fix';
 
 export default defineRule({
   meta: {
@@ -65,9 +65,11 @@ function longFormFix(model: ComposeModel, service: ComposeService, d: DependsOn,
       edits.push({ start: keyEnd, end, newText: `:${style.eol}${lines.join(style.eol)}` });
     }
   }
-  if (!target.healthcheck) {
-    const health = insertHealthcheck(text, target);
-    if (health) edits.push(health);
-  }
-  return { title: `Wait until \`${d.name}\` is healthy (condition: service_healthy)`, kind: 'suggestion', edits: () => edits };
+  // the healthcheck insertion (the larger edit) is built only when the quick fix is asked for
+  const withHealth = !target.healthcheck && canInsertHealthcheck(target);
+  return {
+    title: `Wait until \`${d.name}\` is healthy (condition: service_healthy)`,
+    kind: 'suggestion',
+    edits: () => [...edits, ...(withHealth ? [insertHealthcheck(text, target)].filter((e) => e !== undefined) : [])],
+  };
 }

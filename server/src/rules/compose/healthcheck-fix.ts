@@ -23,10 +23,16 @@ export function healthcheckValue(service: ComposeService): { test: string[]; int
   return { test, interval: '10s', timeout: '5s', retries: 5 };
 }
 
-/** Inserts `healthcheck:` as the service's last key; undefined when the service has one or its keys are not all its own. */
+/** Whether a healthcheck can be inserted: none yet, the service's keys all its own, a check known for it. */
+export function canInsertHealthcheck(service: ComposeService): boolean {
+  if (service.healthcheck || service.node.has('healthcheck') || hasMergeKey(service.node) || service.node.anchor) return false;
+  if (!service.node.flow && service.node.items.length === 0) return false;
+  return healthcheckValue(service) !== undefined;
+}
+
+/** Inserts `healthcheck:` as the service's last key; undefined when `canInsertHealthcheck` says no. */
 export function insertHealthcheck(text: string, service: ComposeService): OffsetEdit | undefined {
-  if (service.healthcheck || service.node.has('healthcheck') || hasMergeKey(service.node) || service.node.anchor) return undefined;
-  if (!service.node.flow && service.node.items.length === 0) return undefined;
+  if (!canInsertHealthcheck(service)) return undefined;
   const value = healthcheckValue(service);
   if (!value) return undefined;
   try {
