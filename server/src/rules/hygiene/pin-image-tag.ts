@@ -35,7 +35,7 @@ export default defineRule({
       const raw = file.source.text.slice(image.start, image.end);
       const at = image.start + Math.max(0, raw.indexOf(image.text));
       const span = problem === 'latest' ? { start: at + image.text.lastIndexOf(':') + 1, end: at + image.text.length } : { start: at, end: at + image.text.length };
-      context.report({ ...span, message: message(image.text, problem, 'container') });
+      context.report({ ...span, message: message(image.text, problem, container.language === 'compose' ? 'service' : 'container') });
     }
   },
 });
@@ -53,8 +53,13 @@ function unpinned(text: string): 'latest' | 'untagged' | undefined {
   return ref.tag === 'latest' ? 'latest' : undefined;
 }
 
-function message(image: string, problem: 'latest' | 'untagged', where: 'FROM' | 'container'): string {
+function message(image: string, problem: 'latest' | 'untagged', where: 'FROM' | 'container' | 'service'): string {
   const what = problem === 'latest' ? `\`${image}\` uses the \`latest\` tag` : `\`${image}\` has no tag, so it means \`latest\``;
-  const consequence = where === 'FROM' ? 'each build can start from a different image' : 'each node can pull a different image, and a rollback does not roll the image back';
+  const consequence =
+    where === 'FROM'
+      ? 'each build can start from a different image'
+      : where === 'service'
+        ? 'each machine and each `docker compose pull` can get a different image, and going back to an old version of this file does not bring the old image back'
+        : 'each node can pull a different image, and a rollback does not roll the image back';
   return `${what}: ${consequence}. Pin a version tag (or a digest).`;
 }

@@ -39,7 +39,7 @@ export default defineRule({
           ...r.span,
           message: discarded
             ? `The main process's ${r.streams} go to /dev/null: its logs are discarded, and nothing is left to explain a crash. Let it log to stdout/stderr.`
-            : `The main process's ${r.streams} go to the file \`${r.target}\`, not to the container log: \`kubectl logs\` and the cluster's log collector never see them, and the file grows until the container is replaced. Let it log to stdout/stderr.`,
+            : `The main process's ${r.streams} go to the file \`${r.target}\`, not to the container log: ${container.language === 'compose' ? '\`docker compose logs\` and the logging driver' : "\`kubectl logs\` and the cluster's log collector"} never see them, and the file grows until the container is replaced. Let it log to stdout/stderr.`,
           fixes,
         });
       }

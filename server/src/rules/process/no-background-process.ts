@@ -21,7 +21,7 @@ export default defineRule({
       for (const use of backgroundUses(start)) {
         context.report({
           ...use.span,
-          message: `The start command puts a process in the background with ${use.what}: when it dies, the container keeps running and Kubernetes never restarts it. Run the app in the foreground as PID 1 and move other processes to their own containers.`,
+          message: `The start command puts a process in the background with ${use.what}: when it dies, the container keeps running and ${container.language === 'compose' ? 'its restart policy' : 'Kubernetes'} never restarts it. Run the app in the foreground as PID 1 and move other processes to their own containers.`,
           fixes: fix ? [fix] : [],
         });
       }
