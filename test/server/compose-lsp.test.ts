@@ -1,12 +1,12 @@
 // The language server on a Compose file (language id `dockercompose`): diagnostics, each Compose quick fix
 // applied through code actions, and "Ignore for this service" writing x-herd-ignore.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import type { CodeAction, Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
+import type { CodeAction, Diagnostic, Location, PublishDiagnosticsParams } from 'vscode-languageserver';
 import { ruleById } from '../../server/src/rules';
 import type { Rule } from '../../server/src/engine/rule';
 import { TestClient } from './lsp-client';
@@ -80,5 +80,36 @@ describe('herd language server on Compose', () => {
     const p = await client.open(uri, 'yaml', 'services:\n  a:\n    image: a:1\n    privileged: true\n');
     assert.deepEqual(summary(p), ['no-privileged 3:16-3:20']);
     await client.close(uri);
+  });
+});
+
+describe('herd language server on a Compose workspace', () => {
+  let client: TestClient;
+  let dir: string;
+  const DOCKERFILE = 'FROM python:3.12-slim AS base\nENTRYPOINT ["supervisord", "-c", "/etc/s.conf"]\nFROM base AS dev\nCMD ["-n"]\n';
+  const STACK = 'services:\n  api:\n    build:\n      context: ./api\n      target: dev\n    command: ["-n"]\n    depends_on:\n      - cache\n  cache:\n    image: redis:7\n';
+  const uri = (path: string) => pathToFileURL(join(dir, path)).href;
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'herd-compose-ws-'));
+    mkdirSync(join(dir, 'api'));
+    writeFileSync(join(dir, 'api', 'Dockerfile'), DOCKERFILE);
+    writeFileSync(join(dir, 'compose.yaml'), STACK);
+    client = await TestClient.start({ folders: [pathToFileURL(dir).href], rules: ['one-process-per-container'].map((id) => ruleById(id)!) });
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("the build's target stage decides what the command runs; definitions go to that stage and to a depends_on service", async () => {
+    const linked = (p: PublishDiagnosticsParams) => p.diagnostics.some((d) => d.code === 'one-process-per-container');
+    const first = await client.open(uri('compose.yaml'), 'dockercompose', STACK);
+    const p = linked(first) ? first : await client.nextDiagnostics(uri('compose.yaml'), linked);
+    // the Dockerfile's ENTRYPOINT word stands at the `command:` key
+    assert.deepEqual(summary(p), ['one-process-per-container 5:4-5:11']);
+    const toStage = await client.connection.sendRequest<Location[]>('textDocument/definition', { textDocument: { uri: uri('compose.yaml') }, position: { line: 4, character: 15 } });
+    assert.deepEqual(toStage, [{ uri: uri('api/Dockerfile'), range: { start: { line: 2, character: 0 }, end: { line: 2, character: 16 } } }]);
+    const toService = await client.connection.sendRequest<Location[]>('textDocument/definition', { textDocument: { uri: uri('compose.yaml') }, position: { line: 7, character: 9 } });
+    assert.deepEqual(toService, [{ uri: uri('compose.yaml'), range: { start: { line: 8, character: 2 }, end: { line: 8, character: 7 } } }]);
   });
 });

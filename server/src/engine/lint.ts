@@ -149,7 +149,7 @@ function errorText(error: unknown): string {
 }
 
 /** A Compose service's `build`: the Dockerfile at context + `dockerfile` in the workspace, its `target` stage or its final one. */
-function linkedStage(model: ComposeModel, service: ComposeService, workspace: WorkspaceView | undefined): LinkedStage | undefined {
+export function linkedStage(model: ComposeModel, service: ComposeService, workspace: WorkspaceView | undefined): LinkedStage | undefined {
   const build = service.build;
   if (!build || !workspace?.dockerfileAt || !model.source.uri.startsWith('file:')) return undefined;
   const context = build.context ?? '.';

@@ -271,7 +271,9 @@ export function composeStartCommand(s: ComposeService, linked?: LinkedStage): St
     // the official images' entrypoint script runs its arguments when they are a command, not flags
     if (PASS_THROUGH_ENTRYPOINTS.has(program.slice(program.lastIndexOf('/') + 1)) && !command.argv[0].text.startsWith('-')) return argvStartCommand(command.argv, command.key);
     // the Dockerfile's ENTRYPOINT words stand at the `command:` key of this file, where findings on them can go
-    const prefix = execArgv(linked.model, image).map((w) => ({ text: w.text, base: command.key.start, offsets: Array(w.text.length + 1).fill(command.key.start) as number[] }));
+    const { start, end } = command.key;
+    const at = (i: number) => Math.min(start + i, end - 1);
+    const prefix = execArgv(linked.model, image).map((w) => ({ text: w.text, base: start, offsets: [...Array(w.text.length).keys()].map(at).concat(Math.min(start + w.text.length, end)) }));
     return argvStartCommand([...prefix, ...command.argv], command.key);
   }
   if (!entry && command.argv[0].text.startsWith('-')) return undefined;
