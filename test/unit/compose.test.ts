@@ -7,6 +7,7 @@ import { parseCompose, splitComposeString } from '../../server/src/parse/compose
 import { composeContainers } from '../../server/src/parse/container';
 import { sourceText } from '../../server/src/parse/source';
 import { WorkspaceIndex } from '../../server/src/engine/workspace-index';
+import { containerCompletions } from '../../server/src/lsp/completion';
 
 before(() => initShellParser());
 
@@ -172,5 +173,29 @@ describe('build + target: the linked Dockerfile stage', () => {
   it('an entrypoint of the service resets the image CMD and ENTRYPOINT', () => {
     const compose = 'services:\n  api:\n    build: ./api\n    entrypoint: ["supervisord", "-n"]\n';
     assert.deepEqual(lintLinked(compose), ['one-process-per-container 4:19']);
+  });
+});
+
+describe('healthcheck completion in a service', () => {
+  const complete = (text: string, line: number, character: number, snippets = false) =>
+    containerCompletions({ uri: 'file:///w/compose.yaml', text, languageId: 'dockercompose' }, { line, character }, { snippets });
+  it('offers the family healthcheck at a key position of a service without one, replacing the typed word', () => {
+    const text = 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_USER: shop\n    hea\n  app:\n    image: acme/app:1\n';
+    const items = complete(text, 5, 7);
+    assert.deepEqual(items.map((i) => i.label), ['healthcheck']);
+    const edit = items[0].textEdit as { range: unknown; newText: string };
+    assert.deepEqual(edit.range, { start: { line: 5, character: 4 }, end: { line: 5, character: 7 } });
+    assert.equal(edit.newText, 'healthcheck:\n      test: ["CMD", "pg_isready", "-U", "shop"]\n      interval: 10s\n      timeout: 5s\n      retries: 5');
+    // inserted, the file parses and the service has a healthcheck that waits can rely on
+    const done = text.replace('    hea\n', `    ${edit.newText}\n`);
+    const waiting = done.replace('    image: acme/app:1\n', '    image: acme/app:1\n    depends_on:\n      db:\n        condition: service_healthy\n');
+    assert.deepEqual(lint({ uri: 'file:///w/compose.yaml', text: waiting }).findings.map((f) => f.ruleId), []);
+  });
+  it('an unknown image: an HTTP check with the port as a tab stop; nothing where a healthcheck exists or off a key position', () => {
+    const text = 'services:\n  api:\n    image: acme/api:2\n    \n';
+    const [item] = complete(text, 3, 4, true);
+    assert.equal((item.textEdit as { newText: string }).newText, 'healthcheck:\n      test: ["CMD-SHELL", "wget -qO- http://localhost:${1:8080}/ || exit 1"]\n      interval: 10s\n      timeout: 5s\n      retries: 5');
+    assert.deepEqual(complete('services:\n  api:\n    image: a:1\n    healthcheck:\n      test: ["CMD", "true"]\n    \n', 5, 4), []);
+    assert.deepEqual(complete('services:\n  api:\n    image: a:1\n', 2, 11), []);
   });
 });
