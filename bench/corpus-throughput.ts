@@ -9,7 +9,7 @@ interface BenchFile {
   name: string;
   uri: string;
   text: string;
-  language: 'dockerfile' | 'kubernetes';
+  language: 'dockerfile' | 'kubernetes' | 'compose';
   /** The shell script texts the rules parse for this file (recorded from a lint). */
   scripts: string[];
 }

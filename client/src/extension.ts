@@ -15,7 +15,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   };
   const outputChannel = window.createOutputChannel('Herd');
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: 'dockerfile' }, { language: 'yaml' }, { scheme: 'file', language: 'json' }, { scheme: 'file', pattern: '**/{Dockerfile,Containerfile}*' }],
+    documentSelector: [{ language: 'dockerfile' }, { language: 'yaml' }, { language: 'dockercompose' }, { scheme: 'file', language: 'json' }, { scheme: 'file', pattern: '**/{Dockerfile,Containerfile}*' }],
     synchronize: {
       configurationSection: 'herd',
       // .herd.yaml, and the files of the server's workspace index (Dockerfiles, manifests, skaffold and compose files)

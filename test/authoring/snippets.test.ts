@@ -64,12 +64,13 @@ describe('snippet syntax expansion', () => {
 describe('contributed snippets', () => {
   before(() => initShellParser());
 
-  it('package.json contributes a Dockerfile and a YAML snippet file', () => {
+  it('package.json contributes a Dockerfile, a YAML and a Compose snippet file', () => {
     assert.deepEqual(
       contributions.map((c) => [c.language, c.path]),
       [
         ['dockerfile', './snippets/dockerfile.json'],
         ['yaml', './snippets/kubernetes.json'],
+        ['dockercompose', './snippets/compose.json'],
       ],
     );
   });
@@ -84,6 +85,7 @@ describe('contributed snippets', () => {
   for (const contribution of contributions) {
     for (const [title, snippet] of snippetsOf(contribution)) {
       const dockerfile = contribution.language === 'dockerfile';
+      const compose = contribution.language === 'dockercompose';
       describe(`${snippet.prefix} (${title})`, () => {
         it('is well formed: description, spaces only, tab stops on what the user must choose', () => {
           assert.ok(snippet.description.length > 20);
@@ -114,14 +116,19 @@ describe('contributed snippets', () => {
           const text = expandSnippet(snippet.body, VARIABLES);
           const input: LintInput = dockerfile
             ? { uri: `file:///snippets/${snippet.prefix}/Dockerfile`, text, languageId: 'dockerfile' }
-            : { uri: `file:///snippets/${snippet.prefix}.yaml`, text, languageId: 'yaml' };
+            : compose
+              ? { uri: `file:///snippets/${snippet.prefix}/compose.yaml`, text, languageId: 'dockercompose' }
+              : { uri: `file:///snippets/${snippet.prefix}.yaml`, text, languageId: 'yaml' };
           const result = lint(input, { rules: allRules, workspace: soloWorkspace(input) });
-          assert.equal(result.language, dockerfile ? 'dockerfile' : 'kubernetes');
+          assert.equal(result.language, dockerfile ? 'dockerfile' : compose ? 'compose' : 'kubernetes');
           assert.deepEqual(result.problems, []);
           const model = result.model!;
           if (model.kind === 'kubernetes') {
             assert.deepEqual(model.documents.flatMap((d) => d.errors.map((e) => e.message)), []);
             assert.equal(model.objects.length, model.documents.length, 'every document is a Kubernetes object');
+          } else if (model.kind === 'compose') {
+            assert.deepEqual(model.documents.flatMap((d) => d.errors.map((e) => e.message)), []);
+            assert.ok(model.services.length >= 2, 'at least two services');
           } else {
             assert.ok(model.finalStage, 'a final stage');
           }

@@ -34,7 +34,7 @@ describe('a bad .herd.yaml stops herd lint', () => {
       code: 2,
       stdout: '',
       stderr:
-        'herd: bad config .herd.yaml:1:1: Unknown key `rulez` in .herd.yaml (expected `rules`, `ignore` or `maxFileSize`)\n' +
+        'herd: bad config .herd.yaml:1:1: Unknown key `rulez` in .herd.yaml (expected `rules`, `ignore`, `compose` or `maxFileSize`)\n' +
         'herd: bad config .herd.yaml:3:14: `maxFileSize` must be a positive number of bytes\n',
     });
     assert.equal((await lintWithConfig('maxFileSize: -1\n')).stderr, 'herd: bad config .herd.yaml:1:14: `maxFileSize` must be a positive number of bytes\n');

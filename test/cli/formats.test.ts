@@ -65,6 +65,7 @@ describe('herd lint output formats', () => {
         file: 'project/deploy/web.yaml',
         findings: [finding('liveness-probe', 'warning', 'Container `web` has no livenessProbe', 16, 17, 20), finding('readiness-probe', 'error', 'Container `web` has no readinessProbe', 16, 17, 20)],
       },
+      { file: 'project/docker-compose.yml', findings: [] },
     ]);
     assert.ok(run.stdout.endsWith(']\n'));
     assert.equal(run.code, 1);

@@ -33,8 +33,14 @@ describe('herd lint runs', () => {
     ]);
   });
 
-  it('skips YAML that is not Kubernetes without a word, even when named', async () => {
-    assert.deepEqual(await herd(['lint', 'project/docker-compose.yml', '-f', 'json'], { rules }), { code: 0, stdout: '[]\n', stderr: '' });
+  it('lints a Compose file; skips YAML that is neither Kubernetes nor Compose without a word, even when named', async () => {
+    assert.deepEqual(await herd(['lint', 'project/docker-compose.yml', '-f', 'json'], { rules }), { code: 0, stdout: '[\n  {\n    "file": "project/docker-compose.yml",\n    "findings": []\n  }\n]\n', stderr: '' });
+    const ws = tempWorkspace({ 'odd.yaml': 'not: kubernetes\n' });
+    try {
+      assert.deepEqual(await herd(['lint', 'odd.yaml', '-f', 'json'], { rules, cwd: ws.dir }), { code: 0, stdout: '[]\n', stderr: '' });
+    } finally {
+      ws.remove();
+    }
   });
 
   it('lints a named file of unknown type as a Dockerfile', async () => {
@@ -52,7 +58,7 @@ describe('herd lint runs', () => {
     const run = await herd(['lint', 'project/Dockerfile', 'project', './project/Dockerfile', '-f', 'json'], { rules });
     assert.deepEqual(
       (JSON.parse(run.stdout) as { file: string }[]).map((f) => f.file),
-      ['project/Dockerfile', 'project/clean/Dockerfile', 'project/deploy/web.yaml'],
+      ['project/Dockerfile', 'project/clean/Dockerfile', 'project/deploy/web.yaml', 'project/docker-compose.yml'],
     );
   });
 
@@ -132,7 +138,7 @@ describe('herd lint runs', () => {
     };
     const walked = await herd(['lint', 'project', '--rule', 'readiness-probe=warning', '-f', 'json'], { rules, readFile: denied });
     assert.equal(walked.stderr, 'herd: cannot read project/Dockerfile: EACCES\n');
-    assert.deepEqual((JSON.parse(walked.stdout) as { file: string }[]).map((f) => f.file), ['project/clean/Dockerfile', 'project/deploy/web.yaml']);
+    assert.deepEqual((JSON.parse(walked.stdout) as { file: string }[]).map((f) => f.file), ['project/clean/Dockerfile', 'project/deploy/web.yaml', 'project/docker-compose.yml']);
     assert.equal(walked.code, 0);
     const named = await herd(['lint', 'project/Dockerfile', 'project/clean'], { rules, readFile: denied });
     assert.equal(named.stderr, 'herd: cannot read project/Dockerfile: EACCES\n');

@@ -35,6 +35,18 @@ export function healthOf(model: ParsedFile): FileHealth {
       kinds: model.objects.map((o) => o.kind).sort(),
     };
   }
+  if (model.kind === 'compose') {
+    // a fix may add keys to a service, never lose one: the services stand where the objects do
+    return {
+      problems: model.documents.flatMap((d) => d.errors.map((e) => withoutPosition(e.message))),
+      shellErrors: 0,
+      units: model.documents.map((d) => {
+        const [start, , end] = d.yaml.range;
+        return { start, end, text: text.slice(start, end) };
+      }),
+      kinds: model.services.map((s) => `service ${s.name}`).sort(),
+    };
+  }
   let shellErrors = 0;
   const units: Unit[] = [];
   for (const instruction of model.ast.getInstructions()) {

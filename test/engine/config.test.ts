@@ -72,9 +72,10 @@ describe('file detection', () => {
   ];
   for (const [name, kind] of names) it(`${name} → ${kind}`, () => assert.equal(fileKind(`file:///w/${name}`), kind));
 
-  it('YAML is Kubernetes only with top-level apiVersion and kind', () => {
+  it('YAML is Kubernetes only with top-level apiVersion and kind; Compose by name', () => {
     assert.equal(detectLanguage('a.yaml', 'apiVersion: v1\nkind: Pod\n'), 'kubernetes');
-    assert.equal(detectLanguage('docker-compose.yml', 'services:\n  web:\n    image: x\n'), undefined);
+    assert.equal(detectLanguage('docker-compose.yml', 'services:\n  web:\n    image: x\n'), 'compose');
+    assert.equal(detectLanguage('stack.yml', 'services:\n  web:\n    image: x\n'), undefined);
     assert.equal(detectLanguage('.github/workflows/ci.yml', 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n'), undefined);
     assert.equal(detectLanguage('x.yaml', 'data:\n  apiVersion: v1\n  kind: Pod\n'), undefined);
   });

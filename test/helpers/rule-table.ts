@@ -35,7 +35,8 @@ export interface RuleTable {
 
 function defaultFilename(ruleId: string): string {
   const rule = ruleById(ruleId);
-  return rule?.meta.languages[0] === 'kubernetes' ? 'manifest.yaml' : 'Dockerfile';
+  const first = rule?.meta.languages[0];
+  return first === 'kubernetes' ? 'manifest.yaml' : first === 'compose' ? 'compose.yaml' : 'Dockerfile';
 }
 
 export function findingsOf(ruleId: string, code: string, filename: string, workspace?: WorkspaceView): Finding[] {

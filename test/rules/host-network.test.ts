@@ -12,6 +12,12 @@ ruleTable('host-network', {
   ],
   invalid: [
     {
+      name: 'Compose: a service',
+      filename: 'compose.yaml',
+      code: 'services:\n  app:\n    image: acme/app:1\n    network_mode: host\n',
+      errors: ['4:19-4:23'],
+    },
+    {
       name: 'DaemonSet, block style',
       code: y('apiVersion: apps/v1', 'kind: DaemonSet', 'metadata:', '  name: agent', 'spec:', '  template:', '    spec:', '      hostNetwork: true  # node agent', '      containers:', '      - name: a', '        image: a:1'),
       errors: ['8:20-8:24'],

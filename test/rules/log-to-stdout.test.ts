@@ -238,6 +238,13 @@ ruleTable('log-to-stdout', {
       errors: ['15:55-15:69'],
     },
     {
+      name: 'Compose: a service',
+      filename: 'compose.yaml',
+      code: 'services:\n  app:\n    image: acme/app:1\n    command: ["sh", "-c", "exec ./app >> /var/log/app.log 2>&1"]\n',
+      errors: ['4:39-4:58'],
+      output: "services:\n  app:\n    image: acme/app:1\n    command: [\"sh\", \"-c\", \"exec ./app\"]\n",
+    },
+    {
       name: 'stdout to a file, 2>&1 removed with it',
       code: 'FROM python:3.12-slim\nCMD python app.py > /var/log/app.log 2>&1\n',
       errors: ['2:19-2:37'],

@@ -121,6 +121,13 @@ ruleTable('no-background-process', {
   ],
   invalid: [
     {
+      name: 'Compose: a service',
+      filename: 'compose.yaml',
+      code: 'services:\n  app:\n    image: busybox:1.36\n    command: ["sh", "-c", "./app & tail -f /dev/null"]\n',
+      errors: ['4:34-4:35'],
+      output: "services:\n  app:\n    image: busybox:1.36\n    command: [\"sh\", \"-c\", \"exec ./app\"]\n",
+    },
+    {
       name: 'nohup … &: one finding from nohup to &, exec form fix',
       code: 'FROM alpine:3.20\nCMD nohup ./app & tail -f /dev/null\n',
       errors: ['2:5-2:18'],

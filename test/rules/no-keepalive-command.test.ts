@@ -114,6 +114,12 @@ ruleTable('no-keepalive-command', {
       errors: ['9:15-9:29'],
     },
     {
+      name: 'Compose: a service',
+      filename: 'compose.yaml',
+      code: 'services:\n  app:\n    image: busybox:1.36\n    command: sleep infinity\n',
+      errors: ['4:14-4:28'],
+    },
+    {
       name: 'tail -f /dev/null after a backgrounded app',
       code: 'FROM alpine:3.20\nCMD ./app & tail -f /dev/null\n',
       errors: ['2:13-2:30'],

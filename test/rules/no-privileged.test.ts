@@ -15,6 +15,12 @@ ruleTable('no-privileged', {
   ],
   invalid: [
     {
+      name: 'Compose: a service',
+      filename: 'compose.yaml',
+      code: 'x-common: &common\n  privileged: true\nservices:\n  app:\n    <<: *common\n    image: acme/app:1\n',
+      errors: ['2:15-2:19'],
+    },
+    {
       name: 'block style: the value is reported',
       code: y(...pod, '  containers:', '  - name: app', '    image: app:1', '    securityContext:', '      privileged: true # needs /dev'),
       errors: ['9:19-9:23'],

@@ -27,6 +27,12 @@ ruleTable('no-secrets-in-env', {
       noFix: true,
     },
     {
+      name: 'Compose: a service',
+      filename: 'compose.yaml',
+      code: 'services:\n  app:\n    image: acme/app:1\n    environment:\n      - API_TOKEN=abc123\n',
+      errors: ['5:9-5:18'],
+    },
+    {
       name: 'Dockerfile ENV and ARG, every stage, name range',
       code: 'ARG GITHUB_TOKEN=ghp_abc\nFROM alpine:3.20 AS build\nENV DB_PASSWORD=hunter2 MODE=x\nFROM alpine:3.20\nENV Api_Key "k-123"\n',
       errors: ['1:5-1:17', '3:5-3:16', '5:5-5:12'],

@@ -76,6 +76,12 @@ ruleTable('one-process-per-container', {
       errors: ['9:15-9:28'],
     },
     {
+      name: 'Compose: a service',
+      filename: 'compose.yaml',
+      code: 'services:\n  app:\n    image: acme/app:1\n    entrypoint: ["/usr/bin/supervisord", "-n"]\n',
+      errors: ['4:19-4:39'],
+    },
+    {
       name: 'supervisord in exec form',
       code: 'FROM debian:12-slim\nCMD ["/usr/bin/supervisord", "-n", "-c", "/etc/supervisor/supervisord.conf"]\n',
       errors: ['2:7-2:27'],

@@ -26,6 +26,12 @@ ruleTable('pin-image-tag', {
   ],
   invalid: [
     {
+      name: 'Compose: a service',
+      filename: 'compose.yaml',
+      code: 'services:\n  db:\n    image: "postgres:latest"\n  cache:\n    image: redis\n',
+      errors: ['3:22-3:28', '5:12-5:17'],
+    },
+    {
       name: ':latest: the tag',
       code: 'FROM alpine:latest\n',
       errors: ['1:13-1:19'],

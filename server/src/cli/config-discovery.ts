@@ -54,6 +54,15 @@ export class ConfigResolver {
     return matchesAny(rel, applied.config.ignore) || (isDir && matchesAny(`${rel}/`, applied.config.ignore));
   }
 
+  /** True when the `compose:` globs of the config that applies at `path` name it (Compose files under other names). */
+  isCompose(path: string, workspace?: string): boolean {
+    const applied = this.forFolder(dirname(path), workspace);
+    const globs = applied.config.compose ?? [];
+    if (globs.length === 0) return false;
+    const rel = relativeBelow(applied.base, path);
+    return rel !== undefined && matchesAny(rel, globs);
+  }
+
   private find(folder: string): string | undefined {
     const trail: string[] = [];
     let found: string | null | undefined;

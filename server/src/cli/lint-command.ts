@@ -2,7 +2,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { allRules, initShellParser, lint, type LintOptions, type LintResult, type SeveritySetting } from '../engine';
+import { allRules, composeCompanions, initShellParser, isComposeFile, lint, type LintOptions, type LintResult, type SeveritySetting } from '../engine';
 import { UsageError, type LintArgs } from './args';
 import { colorDecision } from './color';
 import { ConfigResolver } from './config-discovery';
@@ -10,6 +10,7 @@ import { lintAndFix } from './fix';
 import { formatters } from './formatters';
 import type { CliIo } from './io';
 import { countBySeverity, type FileReport } from './report';
+import type { LintTarget } from './walk';
 import { planTargets, type Planned } from './plan';
 import { printConfig } from './print-config';
 import { readStdinFile } from './stdin';
@@ -63,7 +64,7 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
   const results: { planned: Planned; result: LintResult }[] = [];
   for (const file of read) {
     const { target, shown, root } = file.planned;
-    const input = { uri: pathToFileURL(target.path).href, text: file.text, languageId: target.languageId };
+    const input = { uri: pathToFileURL(target.path).href, text: file.text, languageId: target.languageId, ...composeContext(target, io) };
     const options = optionsFor(file, file.text);
     const { text, result, fixed } = args.fix ? lintAndFix(input, options) : { text: input.text, result: lint(input, options), fixed: 0 };
     if (text !== input.text) {
@@ -86,7 +87,8 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
     for (let i = 0; i < results.length; i++) {
       const file = read.find((r) => r.planned === results[i].planned)!;
       if (file.planned.root === undefined) continue;
-      results[i].result = lint({ uri: pathToFileURL(file.planned.target.path).href, text: file.text, languageId: file.planned.target.languageId }, optionsFor(file, file.text));
+      const target = file.planned.target;
+      results[i].result = lint({ uri: pathToFileURL(target.path).href, text: file.text, languageId: target.languageId, ...composeContext(target, io) }, optionsFor(file, file.text));
     }
   }
   for (const { planned, result } of results) {
@@ -123,4 +125,18 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
 
 function errorCode(error: unknown): string {
   return (error as NodeJS.ErrnoException)?.code ?? (error instanceof Error ? error.message : String(error));
+}
+
+/** A Compose file's `.env` and devcontainer.json (Compose and the editor read them too); nothing for other files. */
+function composeContext(target: LintTarget, io: CliIo): { dotenv?: string; devcontainerJson?: string } {
+  if (target.languageId !== 'dockercompose' && !isComposeFile(target.path)) return {};
+  const read = (path: string): string | undefined => {
+    try {
+      return (io.readFile ?? readFileSync)(path).toString('utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  const companions = composeCompanions(target.path);
+  return { dotenv: read(companions.dotenv), devcontainerJson: companions.devcontainer.map(read).find((t) => t !== undefined) };
 }

@@ -62,7 +62,8 @@ export function planTargets(args: LintArgs, io: CliIo, configs: ConfigResolver, 
     if (root.kind === 'dir') {
       searches.push({ arg: root.arg, glob: false });
       const ignored = (path: string, isDir: boolean) => configs.ignores(path, isDir, root.path);
-      for (const target of walkWorkspace(root.path, ignored, note)) add(target, root.path, root.arg);
+      const compose = (path: string) => configs.isCompose(path, root.path);
+      for (const target of walkWorkspace(root.path, ignored, note, compose)) add(target, root.path, root.arg);
     } else if (root.kind === 'glob') {
       searches.push({ arg: root.arg, glob: true });
       const match = expandGlob(root.arg, io.cwd, (path, isDir) => configs.ignores(path, isDir, undefined), note);

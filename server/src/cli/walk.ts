@@ -12,15 +12,18 @@ export interface LintTarget {
   explicit: boolean;
   /** Set for a named file whose name says nothing: its content decides what it is (a Dockerfile, a manifest, neither). */
   byContent?: boolean;
-  /** The language it is linted as when its name says nothing (decided from its content). */
+  /** The language it is linted as: decided from its content when its name says nothing; `dockercompose` for a `compose:` glob of .herd.yaml. */
   languageId?: string;
 }
 
 /** Decides whether the walk skips a path (absolute); folders are asked once, before their contents are read. */
 export type IgnorePredicate = (path: string, isDir: boolean) => boolean;
 
-/** Dockerfiles and YAML/JSON files under `root` (not .herd.yaml), sorted, minus `node_modules`, `.git` and the ignore globs (relative to root) or predicate. */
-export function walkWorkspace(root: string, ignore: string[] | IgnorePredicate, onNote: (message: string) => void): LintTarget[] {
+/**
+ * Dockerfiles and YAML/JSON files under `root` (not .herd.yaml), sorted, minus `node_modules`, `.git` and the ignore
+ * globs (relative to root) or predicate. `compose` says which YAML files `.herd.yaml`'s `compose:` globs name.
+ */
+export function walkWorkspace(root: string, ignore: string[] | IgnorePredicate, onNote: (message: string) => void, compose: (path: string) => boolean = () => false): LintTarget[] {
   const found: LintTarget[] = [];
   const ignored: IgnorePredicate =
     typeof ignore === 'function'
@@ -46,7 +49,7 @@ export function walkWorkspace(root: string, ignore: string[] | IgnorePredicate, 
         if (SKIPPED_DIRS.has(name) || ignored(path, true)) continue;
         visit(path);
       } else if (type === 'file' && !CONFIG_FILES.includes(name) && fileKind(name) && !ignored(path, false)) {
-        found.push({ path, explicit: false });
+        found.push(/\.ya?ml$/i.test(name) && compose(path) ? { path, explicit: false, languageId: 'dockercompose' } : { path, explicit: false });
       }
     }
   };

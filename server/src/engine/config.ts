@@ -7,6 +7,8 @@ export interface HerdConfig {
   rules: Record<string, SeveritySetting>;
   /** Globs of paths (relative to the workspace root) that are not linted. */
   ignore: string[];
+  /** Globs of YAML files (relative to the workspace root) that are Compose files whatever their name. */
+  compose?: string[];
   /** Documents above this many characters get one informational diagnostic instead of a lint. */
   maxFileSize: number;
 }
@@ -24,7 +26,7 @@ export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 const SEVERITIES = new Set(['off', 'info', 'warning', 'error']);
 
 export function defaultConfig(): HerdConfig {
-  return { rules: {}, ignore: [], maxFileSize: DEFAULT_MAX_FILE_SIZE };
+  return { rules: {}, ignore: [], compose: [], maxFileSize: DEFAULT_MAX_FILE_SIZE };
 }
 
 /** Reads .herd.yaml text; unknown ids and bad values are reported and skipped, the rest applies. */
@@ -45,8 +47,9 @@ export function parseConfig(text: string, knownRuleIds: ReadonlySet<string>): { 
     const value = pair.value as Node | null;
     if (key === 'rules') readRules(value, knownRuleIds, config, problems, text);
     else if (key === 'ignore') readIgnore(value, config, problems, text);
+    else if (key === 'compose') readCompose(value, config, problems, text);
     else if (key === 'maxFileSize') readMaxFileSize(value ?? (pair.key as Node), config, problems, text);
-    else problems.push({ message: `Unknown key \`${key}\` in .herd.yaml (expected \`rules\`, \`ignore\` or \`maxFileSize\`)`, ...spanOf(pair.key as Node, text) });
+    else problems.push({ message: `Unknown key \`${key}\` in .herd.yaml (expected \`rules\`, \`ignore\`, \`compose\` or \`maxFileSize\`)`, ...spanOf(pair.key as Node, text) });
   }
   return { config, problems };
 }
@@ -82,6 +85,15 @@ function readIgnore(value: Node | null, config: HerdConfig, problems: ConfigProb
   config.ignore = value.items.map((i) => String((i as { value: unknown }).value));
 }
 
+function readCompose(value: Node | null, config: HerdConfig, problems: ConfigProblem[], text: string): void {
+  if (value === null) return;
+  if (!isSeq(value) || !value.items.every((i) => isScalar(i) && typeof i.value === 'string')) {
+    problems.push({ message: '`compose` must be a list of glob strings', ...spanOf(value, text) });
+    return;
+  }
+  config.compose = value.items.map((i) => String((i as { value: unknown }).value));
+}
+
 function spanOf(node: Node | null | undefined, text: string): { start: number; end: number } {
   const r = node?.range;
   return r ? { start: r[0], end: r[1] } : { start: 0, end: Math.min(text.length, 1) };
@@ -92,6 +104,7 @@ export function mergeConfig(base: HerdConfig, overrides: Partial<HerdConfig>): H
   return {
     rules: { ...base.rules, ...(overrides.rules ?? {}) },
     ignore: [...base.ignore, ...(overrides.ignore ?? [])],
+    compose: [...(base.compose ?? []), ...(overrides.compose ?? [])],
     maxFileSize: overrides.maxFileSize ?? base.maxFileSize,
   };
 }

@@ -1,4 +1,6 @@
-// Which files Herd reads: Dockerfiles by name or language id, Kubernetes manifests by content.
+// Which files Herd reads: Dockerfiles by name or language id, Compose files by name or language id,
+// Kubernetes manifests by content.
+import { isComposeFileName } from '../parse/compose';
 import { looksLikeKubernetes } from '../parse/kubernetes';
 
 export type FileKind = 'dockerfile' | 'yaml';
@@ -7,6 +9,9 @@ export type FileKind = 'dockerfile' | 'yaml';
 const DOCKERFILE_NAME = /^(?:(?:docker|container)file(?:[._-].+)?|.+\.(?:docker|container)file)$/i;
 /** JSON is YAML to the parser (ranges stay exact); a `.json` file is a manifest when it holds apiVersion and kind, as kubectl accepts. */
 const YAML_NAME = /\.(?:ya?ml|json)$/i;
+
+/** VS Code's language id for Compose files (Docker's extensions set it). */
+export const COMPOSE_LANGUAGE_ID = 'dockercompose';
 
 function basenameOf(uriOrPath: string): string {
   const clean = uriOrPath.split(/[?#]/)[0];
@@ -18,16 +23,26 @@ export function fileKind(uriOrPath: string, languageId?: string): FileKind | und
   if (languageId === 'dockerfile') return 'dockerfile';
   const name = basenameOf(uriOrPath);
   // kustomize also reads a file named `Kustomization`, without extension
-  if (YAML_NAME.test(name) || name === 'Kustomization' || languageId === 'yaml' || languageId === 'json') return 'yaml';
+  if (YAML_NAME.test(name) || name === 'Kustomization' || languageId === 'yaml' || languageId === 'json' || languageId === COMPOSE_LANGUAGE_ID) return 'yaml';
   if (DOCKERFILE_NAME.test(name)) return 'dockerfile';
   return undefined;
 }
 
-/** The language Herd lints a file as; YAML only when it holds Kubernetes objects. */
-export function detectLanguage(uriOrPath: string, text: string, languageId?: string): 'dockerfile' | 'kubernetes' | undefined {
+/** A Compose file by its name (`compose.yaml`, `docker-compose.prod.yml`, …). */
+export function isComposeFile(uriOrPath: string): boolean {
+  return isComposeFileName(basenameOf(uriOrPath));
+}
+
+/**
+ * The language Herd lints a file as: Compose by name or language id (`.herd.yaml` `compose:` globs reach here
+ * as the `dockercompose` id), Kubernetes when the YAML holds Kubernetes objects.
+ */
+export function detectLanguage(uriOrPath: string, text: string, languageId?: string): 'dockerfile' | 'kubernetes' | 'compose' | undefined {
   const kind = fileKind(uriOrPath, languageId);
   if (kind === 'dockerfile') return 'dockerfile';
-  if (kind === 'yaml' && looksLikeKubernetes(text)) return 'kubernetes';
+  if (kind !== 'yaml') return undefined;
+  if (languageId === COMPOSE_LANGUAGE_ID || isComposeFile(uriOrPath)) return 'compose';
+  if (looksLikeKubernetes(text)) return 'kubernetes';
   return undefined;
 }
 
@@ -47,4 +62,13 @@ export function kindFromContent(text: string): 'dockerfile' | 'kubernetes' | und
   // `FROM [--flag=…] image [AS name]` or `ARG NAME[=value]`: prose that starts with "From" is not a Dockerfile
   if (/^from(?:[ \t]+--\S+)*[ \t]+\S+(?:[ \t]+as[ \t]+\S+)?[ \t]*$/i.test(first) || /^arg[ \t]+[A-Za-z_]\w*(?:=.*)?$/i.test(first)) return 'dockerfile';
   return undefined;
+}
+
+/**
+ * The files beside a Compose file that change how it is read: the `.env` Compose interpolates from, and the
+ * devcontainer.json that may name it (beside it, or in the `.devcontainer/` folder below it). Paths with `/`.
+ */
+export function composeCompanions(path: string): { dotenv: string; devcontainer: string[] } {
+  const dir = path.replace(/\\/g, '/').replace(/\/[^/]*$/, '');
+  return { dotenv: `${dir}/.env`, devcontainer: [`${dir}/devcontainer.json`, `${dir}/.devcontainer.json`, `${dir}/.devcontainer/devcontainer.json`] };
 }

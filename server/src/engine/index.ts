@@ -2,7 +2,7 @@
 export { lint, parseFile, type LintInput, type LintResult, type LintOptions, type FileProblem } from './lint';
 export { applyEdits, safeFixEdits, toTextEdits } from './fixes';
 export { defaultConfig, mergeConfig, parseConfig, CONFIG_FILE, CONFIG_FILES, type HerdConfig, type ConfigProblem } from './config';
-export { detectLanguage, fileKind } from './detect';
+export { COMPOSE_LANGUAGE_ID, composeCompanions, detectLanguage, fileKind, isComposeFile } from './detect';
 export { matchesAny } from './glob';
 export { initShellParser } from '../parse/shell';
 export { allRules, ruleById, ruleIds } from '../rules';

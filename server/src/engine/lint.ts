@@ -1,5 +1,8 @@
 // lint(file) -> findings. Parses once, runs every enabled rule in isolation, applies suppressions.
-import { dockerfileContainer, kubernetesContainers, type Container } from '../parse/container';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { composeContainers, dockerfileContainer, kubernetesContainers, type Container, type LinkedStage } from '../parse/container';
+import { devcontainerLink, parseCompose, type ComposeModel, type ComposeService, type DevcontainerLink } from '../parse/compose';
 import { parseDockerfile, templatedInstructionSpans } from '../parse/dockerfile';
 import { parseKubernetes } from '../parse/kubernetes';
 import { ShellParserNotLoaded } from '../parse/shell';
@@ -16,6 +19,10 @@ export interface LintInput {
   uri: string;
   text: string;
   languageId?: string;
+  /** Compose: the text of the `.env` beside the file, when there is one (its variables are interpolated). */
+  dotenv?: string;
+  /** Compose: the text of the `devcontainer.json` beside the file, when there is one. */
+  devcontainerJson?: string;
 }
 
 /** Something about the file itself rather than a rule: too large, unreadable, a rule that crashed. */
@@ -55,7 +62,7 @@ export function parseFile(input: LintInput): { language?: Language; source: Sour
   const source = sourceText(input.uri, input.text);
   const language = detectLanguage(input.uri, input.text, input.languageId);
   if (!language) return { source };
-  const model = language === 'dockerfile' ? parseDockerfile(source) : parseKubernetes(source);
+  const model = language === 'dockerfile' ? parseDockerfile(source) : language === 'compose' ? parseCompose(source, { dotenv: input.dotenv, devcontainer: devcontainerOf(input) }) : parseKubernetes(source);
   return { language, source, model };
 }
 
@@ -89,7 +96,8 @@ function runRules(result: LintResult, model: ParsedFile, language: Language, con
       if (model.kind === 'dockerfile') {
         const c = dockerfileContainer(model);
         containers = c ? [c] : [];
-      } else {
+      } else if (model.kind === 'compose') containers = composeContainers(model, (s) => linkedStage(model, s, options.workspace));
+      else {
         const workspace = options.workspace;
         // `args` alone compose with the ENTRYPOINT of the Dockerfile that builds the image
         const linked =
@@ -150,7 +158,7 @@ function reusable(input: LintInput, model: ParsedFile | undefined): ReturnType<t
  * flow map ends anywhere), so findings there offer no fix to this file until the document parses.
  */
 function brokenYamlSpans(model: ParsedFile): [number, number][] {
-  if (model.kind !== 'kubernetes') return [];
+  if (model.kind === 'dockerfile') return [];
   return model.documents.filter((d) => d.errors.length > 0).map((d) => [d.yaml.range[0], d.yaml.range[2]]);
 }
 
@@ -161,4 +169,29 @@ function allowedFixes(rule: Rule, fixes: FixProposal[]): FixProposal[] {
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** A Compose service's `build`: the Dockerfile at context + `dockerfile` in the workspace, its `target` stage or its final one. */
+export function linkedStage(model: ComposeModel, service: ComposeService, workspace: WorkspaceView | undefined): LinkedStage | undefined {
+  const build = service.build;
+  if (!build || !workspace?.dockerfileAt || !model.source.uri.startsWith('file:')) return undefined;
+  const context = build.context ?? '.';
+  if (/^(?:https?:|git@|git:|ssh:|github\.com\/)/.test(context) || context.includes('$')) return undefined;
+  let file: string;
+  try {
+    file = resolve(dirname(fileURLToPath(model.source.uri)), context, build.dockerfile ?? 'Dockerfile');
+  } catch {
+    return undefined;
+  }
+  const dockerfile = workspace.dockerfileAt(file);
+  if (!dockerfile) return undefined;
+  const target = build.target?.toLowerCase();
+  const stage = target === undefined ? dockerfile.finalStage : dockerfile.stages.find((s) => s.name === target);
+  return stage ? { model: dockerfile, stage } : undefined;
+}
+
+function devcontainerOf(input: LintInput): DevcontainerLink | undefined {
+  if (input.devcontainerJson === undefined) return undefined;
+  const path = input.uri.split(/[?#]/)[0];
+  return devcontainerLink(input.devcontainerJson, decodeURIComponent(path.slice(path.lastIndexOf('/') + 1)));
 }

@@ -2,14 +2,15 @@
 import type { Container } from '../parse/container';
 import type { DockerfileModel } from '../parse/dockerfile';
 import type { KubernetesModel } from '../parse/kubernetes';
+import type { ComposeModel } from '../parse/compose';
 import type { Report, RuleMeta } from './types';
 import type { WorkspaceView } from './workspace';
 
-export type ParsedFile = DockerfileModel | KubernetesModel;
+export type ParsedFile = DockerfileModel | KubernetesModel | ComposeModel;
 
 export interface RuleContext {
   file: ParsedFile;
-  /** Containers described by the file: a Dockerfile's final stage, or every manifest container. */
+  /** Containers described by the file: a Dockerfile's final stage, every manifest container, every Compose service. */
   containers(): Container[];
   /** Cross-file facts; present for rules with `meta.workspace`. */
   workspace?: WorkspaceView;

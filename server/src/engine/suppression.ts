@@ -4,6 +4,7 @@ import { isMap, isPair, isSeq, visit, type Node } from 'yaml';
 import type { DockerfileModel } from '../parse/dockerfile';
 import type { KubernetesModel } from '../parse/kubernetes';
 import { buildkitToHerd } from '../knowledge/buildkit';
+import type { ComposeModel } from '../parse/compose';
 import { hadolintToHerd } from '../knowledge/hadolint';
 import { kubeLinterToHerd } from '../knowledge/kube-linter';
 import type { ParsedFile } from './rule';
@@ -16,6 +17,8 @@ export interface Suppression {
 }
 
 export const IGNORE_ANNOTATION = 'herd/ignore';
+/** The Compose service extension field that plays the annotation's part. */
+export const COMPOSE_IGNORE_FIELD = 'x-herd-ignore';
 const KUBE_LINTER_PREFIX = 'ignore-check.kube-linter.io/';
 
 interface Pragma {
@@ -41,7 +44,20 @@ function splitIds(list: string): string[] {
 }
 
 export function suppressionsOf(file: ParsedFile): Suppression[] {
-  return file.kind === 'dockerfile' ? dockerfileSuppressions(file) : kubernetesSuppressions(file);
+  if (file.kind === 'dockerfile') return dockerfileSuppressions(file);
+  if (file.kind === 'compose') return composeSuppressions(file);
+  return kubernetesSuppressions(file);
+}
+
+/** `# herd-ignore` comments as in any YAML file, and each service's `x-herd-ignore: "<id>,<id>"`. */
+function composeSuppressions(model: ComposeModel): Suppression[] {
+  const out = commentSuppressions(model);
+  for (const service of model.services) {
+    const start = service.key.range?.[0];
+    const end = service.node.range?.[2];
+    if (service.ignore.length && start !== undefined && end !== undefined) out.push({ ids: new Set(service.ignore), start, end });
+  }
+  return out;
 }
 
 function dockerfileSuppressions(model: DockerfileModel): Suppression[] {
@@ -104,6 +120,20 @@ function buildkitSkips(head: { content: string; directive: boolean }[]): string[
 }
 
 function kubernetesSuppressions(model: KubernetesModel): Suppression[] {
+  const out = commentSuppressions(model);
+  for (const object of model.objects) {
+    const ids = new Set<string>();
+    for (const [key, value] of Object.entries(object.annotations)) {
+      if (key === IGNORE_ANNOTATION) splitIds(value).forEach((id) => ids.add(id));
+      else if (key.startsWith(KUBE_LINTER_PREFIX)) kubeLinterToHerd(key.slice(KUBE_LINTER_PREFIX.length)).forEach((id) => ids.add(id));
+    }
+    const r = object.node.range;
+    if (ids.size && r) out.push({ ids, start: r[0], end: r[2] });
+  }
+  return out;
+}
+
+function commentSuppressions(model: KubernetesModel | ComposeModel): Suppression[] {
   const out: Suppression[] = [];
   const text = model.source.text;
   const commentLine = /^[ \t]*#(.*)$/gm;
@@ -117,20 +147,11 @@ function kubernetesSuppressions(model: KubernetesModel): Suppression[] {
     const region = nextLineRegion(model, m.index + m[0].length);
     if (region) out.push({ ids: new Set(pragma.ids), ...region });
   }
-  for (const object of model.objects) {
-    const ids = new Set<string>();
-    for (const [key, value] of Object.entries(object.annotations)) {
-      if (key === IGNORE_ANNOTATION) splitIds(value).forEach((id) => ids.add(id));
-      else if (key.startsWith(KUBE_LINTER_PREFIX)) kubeLinterToHerd(key.slice(KUBE_LINTER_PREFIX.length)).forEach((id) => ids.add(id));
-    }
-    const r = object.node.range;
-    if (ids.size && r) out.push({ ids, start: r[0], end: r[2] });
-  }
   return out;
 }
 
 /** The next non-blank, non-comment line after `from`, and the YAML node that starts on it. */
-function nextLineRegion(model: KubernetesModel, from: number): { start: number; end: number } | undefined {
+function nextLineRegion(model: KubernetesModel | ComposeModel, from: number): { start: number; end: number } | undefined {
   const text = model.source.text;
   const lineRe = /\r?\n([^\r\n]*)/g;
   lineRe.lastIndex = from;

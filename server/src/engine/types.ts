@@ -3,7 +3,7 @@ import type { Range } from 'vscode-languageserver-types';
 
 export type { Range };
 
-export type Language = 'dockerfile' | 'kubernetes';
+export type Language = 'dockerfile' | 'kubernetes' | 'compose';
 export type Severity = 'error' | 'warning' | 'info';
 export type SeveritySetting = Severity | 'off';
 

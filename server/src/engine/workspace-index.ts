@@ -201,6 +201,11 @@ export class WorkspaceIndex implements WorkspaceView {
     return this.table().files;
   }
 
+  dockerfileAt(path: string): DockerfileModel | undefined {
+    const model = this.table().byPath.get(resolve(path))?.model;
+    return model?.kind === 'dockerfile' ? model : undefined;
+  }
+
   dockerfilesForImage(image: string, manifestUri?: string): WorkspaceFile[] {
     return this.imageLinks(image, manifestUri).map((l) => l.file);
   }

@@ -1,6 +1,7 @@
 // What a cross-file rule may ask about the rest of the workspace. Filled by the workspace index.
 import type { DockerfileModel } from '../parse/dockerfile';
 import type { K8sContainer, KubernetesModel } from '../parse/kubernetes';
+import type { ComposeModel } from '../parse/compose';
 import type { BaseFact, DockerfileFacts } from './dockerfile-facts';
 import type { PodLabelSet } from './workspace-selection';
 
@@ -9,7 +10,7 @@ export type { PodLabelSet } from './workspace-selection';
 
 export interface WorkspaceFile {
   uri: string;
-  model: DockerfileModel | KubernetesModel;
+  model: DockerfileModel | KubernetesModel | ComposeModel;
 }
 
 /** A link from a manifest image to a Dockerfile, and how it was made. */
@@ -50,6 +51,8 @@ export interface WorkspaceView {
   dockerfileBases?(): { uri: string; base: BaseFact | undefined }[];
   /** The pod templates of the workspace with their namespaces and labels. */
   podLabelSets?(): PodLabelSet[];
+  /** The Dockerfile of the workspace at this absolute path (a Compose `build`'s context + `dockerfile`). */
+  dockerfileAt?(path: string): DockerfileModel | undefined;
   /** A file's path as users see it: relative to its workspace folder. */
   displayPath?(uri: string): string;
 }

@@ -79,7 +79,9 @@ export function codeActions(
     if (!requested(CodeActionKind.QuickFix, only)) continue;
     const ignoreEdits: [string, () => OffsetEdit | undefined][] = [
       [`Ignore ${finding.ruleId} for this line`, () => ignoreLineEdit(result, finding)],
-      [`Ignore ${finding.ruleId} for this object (annotation)`, () => ignoreObjectEdit(result, finding)],
+      result.model?.kind === 'compose'
+        ? [`Ignore ${finding.ruleId} for this service (x-herd-ignore)`, () => ignoreObjectEdit(result, finding)]
+        : [`Ignore ${finding.ruleId} for this object (annotation)`, () => ignoreObjectEdit(result, finding)],
     ];
     for (const [title, build] of ignoreEdits) {
       let offsetEdit: OffsetEdit | undefined;

@@ -2,6 +2,7 @@
 // position of the container map for the keys it lacks, built from the ports the container declares.
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem, type Position } from 'vscode-languageserver';
 import { detectLanguage } from '../engine/detect';
+import { serviceCompletions } from './compose-completion';
 import { getMap, getNode, parseKubernetes, type K8sContainer, type KubernetesModel } from '../parse/kubernetes';
 import { sourceText } from '../parse/source';
 import { detectIndentUnit } from '../parse/yaml-edit';
@@ -37,7 +38,9 @@ interface Skeleton {
 }
 
 export function containerCompletions(doc: CompletionDocument, position: Position, options: CompletionOptions): CompletionItem[] {
-  if (detectLanguage(doc.uri, doc.text, doc.languageId) !== 'kubernetes') return [];
+  const language = detectLanguage(doc.uri, doc.text, doc.languageId);
+  if (language === 'compose') return serviceCompletions(doc, position, options);
+  if (language !== 'kubernetes') return [];
   const source = sourceText(doc.uri, doc.text);
   const cursor = source.offsetAt(position);
   const lineStart = source.offsetAt({ line: position.line, character: 0 });

@@ -3,13 +3,14 @@
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Rule } from '../engine/rule';
-import { detectLanguage } from '../engine/detect';
+import { readFileSync } from 'node:fs';
+import { COMPOSE_LANGUAGE_ID, composeCompanions, detectLanguage } from '../engine/detect';
 import { lint, type LintResult } from '../engine/lint';
 import { shellParserReady } from '../parse/shell';
 import { configDiagnostics, lintDiagnostics } from './diagnostics';
 import type { Log } from './log';
 import type { HerdSettings } from './settings';
-import { isConfigFile, readConfigText, type DocumentConfig } from './workspace-config';
+import { isConfigFile, readConfigText, uriToPath, type DocumentConfig } from './workspace-config';
 import type { WorkspaceSync } from './workspace-sync';
 
 export interface LintEntry {
@@ -165,10 +166,12 @@ export class DocumentLinter {
 
   /** Lints a text with the configuration of its uri; undefined when Herd does not lint it. */
   lintText(uri: string, text: string, languageId: string | undefined, config: DocumentConfig): LintResult | undefined {
-    if (config.ignored || !detectLanguage(uri, text, languageId)) return undefined;
+    if (config.compose) languageId = COMPOSE_LANGUAGE_ID;
+    const language = config.ignored ? undefined : detectLanguage(uri, text, languageId);
+    if (!language) return undefined;
     const sync = this.host.workspace;
     return lint(
-      { uri, text, languageId },
+      { uri, text, languageId, ...(language === 'compose' ? composeContext(uri) : {}) },
       {
         config: config.config,
         rules: this.host.rules,
@@ -263,4 +266,19 @@ export class DocumentLinter {
     this.ruleErrorsLogged.add(key);
     this.host.log.error(`Rule ${ruleId} failed on ${uri}`, error);
   }
+}
+
+/** The `.env` and devcontainer.json beside a Compose file on disk (a few hundred bytes each). */
+function composeContext(uri: string): { dotenv?: string; devcontainerJson?: string } {
+  const path = uriToPath(uri);
+  if (path === undefined) return {};
+  const read = (file: string): string | undefined => {
+    try {
+      return readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  const companions = composeCompanions(path);
+  return { dotenv: read(companions.dotenv), devcontainerJson: companions.devcontainer.map(read).find((t) => t !== undefined) };
 }

@@ -18,6 +18,7 @@ import { CODE_ACTION_KINDS, codeActions, fixAllEdits, workspaceEdit } from './co
 import { containerCompletions } from './completion';
 import { DocumentLinter, type DebounceTimers } from './document-linter';
 import { hoverAt } from './hover';
+import { composeDefinition } from './compose-definition';
 import { imageDefinition } from './image-definition';
 import { connectionLog, type Log } from './log';
 import { defaultSettings, readSettings, type HerdSettings } from './settings';
@@ -251,8 +252,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       // the lint puts the current version of the document in the index
       const entry = await linter.current(params.textDocument.uri);
       const doc = documents.get(params.textDocument.uri);
-      if (!entry?.result || !doc || doc.version !== entry.version || !sync.view()) return [];
+      if (!entry?.result || !doc || doc.version !== entry.version) return [];
       const links = capabilities.textDocument?.definition?.linkSupport === true;
+      const model = entry.result.model;
+      if (model?.kind === 'compose') return composeDefinition(model, doc.offsetAt(params.position), sync.view() ? sync.index : undefined, links);
+      if (!sync.view()) return [];
       return imageDefinition(sync.index, entry.uri, doc.offsetAt(params.position), links);
     }),
   );

@@ -1,7 +1,8 @@
 // The edits behind "Ignore <id> for this line" and "Ignore <id> for this object (annotation)".
 import { isScalar, visit, type Scalar } from 'yaml';
 import type { LintResult } from '../engine/lint';
-import { IGNORE_ANNOTATION } from '../engine/suppression';
+import { COMPOSE_IGNORE_FIELD, IGNORE_ANNOTATION } from '../engine/suppression';
+import type { ComposeModel } from '../parse/compose';
 import type { Finding, OffsetEdit } from '../engine/types';
 import type { DockerfileModel } from '../parse/dockerfile';
 import { getMap, getNode, scalarString, type KubernetesModel } from '../parse/kubernetes';
@@ -43,7 +44,7 @@ function instructionLine(model: DockerfileModel, line: number): number {
 }
 
 /** A finding inside a multi-line scalar (a `|` script) is ignored from the scalar's first line: a comment inside would be content. */
-function yamlLine(model: KubernetesModel, offset: number, line: number): number {
+function yamlLine(model: KubernetesModel | ComposeModel, offset: number, line: number): number {
   let scalar: Scalar | undefined;
   for (const doc of model.documents) {
     // only the document around the offset can hold the scalar (a manifest may have hundreds)
@@ -64,6 +65,7 @@ function yamlLine(model: KubernetesModel, offset: number, line: number): number 
 /** Adds the id to the object's `herd/ignore` annotation, creating `metadata.annotations` as needed. */
 export function ignoreObjectEdit(result: LintResult, finding: Finding): OffsetEdit | undefined {
   const model = result.model;
+  if (model?.kind === 'compose') return ignoreServiceEdit(result, model, finding);
   if (model?.kind !== 'kubernetes') return undefined;
   const object = model.objects.find((o) => {
     const r = o.node.range;
@@ -86,4 +88,27 @@ export function ignoreObjectEdit(result: LintResult, finding: Finding): OffsetEd
     return replaceScalar(text, existing, finding.ruleId, { inFlow });
   }
   return insertPath(text, object.node, ['metadata', 'annotations', IGNORE_ANNOTATION], finding.ruleId);
+}
+
+/** Adds the id to the service's `x-herd-ignore` (Compose's extension field), creating it as needed. */
+function ignoreServiceEdit(result: LintResult, model: ComposeModel, finding: Finding): OffsetEdit | undefined {
+  const service = model.services.find((s) => {
+    const start = s.key.range?.[0];
+    const end = s.node.range?.[2];
+    return start !== undefined && end !== undefined && start <= finding.start && finding.start <= end;
+  });
+  if (!service) return undefined;
+  const text = result.source.text;
+  const existing = getNode(service.node, COMPOSE_IGNORE_FIELD);
+  const inFlow = service.node.flow === true;
+  const current = scalarString(existing);
+  if (isScalar(existing) && current !== undefined && current.trim() !== '') {
+    const ids = current.split(/[,\s]+/).filter(Boolean);
+    if (ids.includes(finding.ruleId)) return undefined;
+    return replaceScalar(text, existing, [...ids, finding.ruleId].join(','), { inFlow });
+  }
+  if (existing !== undefined && !isScalar(existing)) return undefined;
+  if (isScalar(existing) && existing.value !== null) return replaceScalar(text, existing, finding.ruleId, { inFlow });
+  if (service.node.items.length === 0 && !inFlow) return undefined;
+  return insertPath(text, service.node, [COMPOSE_IGNORE_FIELD], finding.ruleId);
 }

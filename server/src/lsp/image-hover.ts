@@ -1,6 +1,7 @@
 // Hover on a Dockerfile's FROM image or a manifest container's `image:`: what the image is, its
 // distribution family, its approximate size, and the lean variant with its size (or the toolchain hint).
 import { imageInfo, leanVariant, parseImageRef, type DistroFamily, type ImageRef } from '../knowledge/images';
+import type { ComposeModel } from '../parse/compose';
 import type { DockerfileModel } from '../parse/dockerfile';
 import { isTemplated, scalarString, type KubernetesModel } from '../parse/kubernetes';
 import { fromImage } from '../rules/shared/from-image';
@@ -32,7 +33,7 @@ const FAMILY: Record<DistroFamily, string> = {
 export const imageHover: HoverProvider = ({ entry, offset }) => {
   const model = entry.result?.model;
   if (!model) return [];
-  const image = model.kind === 'dockerfile' ? fromImageAt(model, offset) : manifestImageAt(model, offset);
+  const image = model.kind === 'dockerfile' ? fromImageAt(model, offset) : model.kind === 'compose' ? serviceImageAt(model, offset) : manifestImageAt(model, offset);
   const markdown = image && imageMarkdown(image);
   return markdown ? [{ markdown, range: model.source.rangeOf(image.start, image.end) }] : [];
 };
@@ -58,6 +59,17 @@ function manifestImageAt(model: KubernetesModel, offset: number): ImageAt | unde
       const ref = text === undefined ? undefined : parseImageRef(text);
       return ref && text ? { text, ref, start: range[0], end: range[1] } : undefined;
     }
+  }
+  return undefined;
+}
+
+/** A Compose service's `image:` (interpolated). */
+function serviceImageAt(model: ComposeModel, offset: number): ImageAt | undefined {
+  for (const service of model.services) {
+    const range = service.image?.node.range;
+    if (!service.image || !range || offset < range[0] || offset >= range[1]) continue;
+    const ref = parseImageRef(service.image.text);
+    return ref ? { text: service.image.text, ref, start: range[0], end: range[1] } : undefined;
   }
   return undefined;
 }

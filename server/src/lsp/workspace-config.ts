@@ -18,6 +18,8 @@ export interface DocumentConfig {
   config: HerdConfig;
   /** The document matches an `ignore` glob of its folder's `.herd.yaml`. */
   ignored: boolean;
+  /** The document matches a `compose` glob of its folder's `.herd.yaml`: a Compose file whatever its name. */
+  compose?: boolean;
   folder?: WorkspaceFolderConfig;
 }
 
@@ -121,7 +123,8 @@ export class WorkspaceConfig {
     // ignore globs are relative to the folder of the config that holds them
     const rel = applied && path !== undefined ? pathBelow(applied.base, path) : undefined;
     const ignored = rel !== undefined && rel !== '' && config.ignore.length > 0 && matchesAny(rel, config.ignore);
-    return { config, ignored, folder };
+    const compose = rel !== undefined && rel !== '' && /\.ya?ml$/i.test(rel) && (config.compose ?? []).length > 0 && matchesAny(rel, config.compose ?? []);
+    return { config, ignored, compose, folder };
   }
 
   /** The nearest config from the file's folder up to the workspace folder's root (defaults past a nested repository root). */

@@ -12,7 +12,8 @@ import { isDaemonName } from '../knowledge/daemons';
 import { supervisorOf } from '../knowledge/supervisors';
 import { isWrapper } from '../knowledge/wrappers';
 import { scriptIndex } from './program';
-import { basename, type ShellScript } from './shell';
+import { basename, shellScriptArgIndex, type ShellScript } from './shell';
+import type { ComposeModel, ComposeService } from './compose';
 
 export interface StartCommand {
   /** The command as a script: shell form parsed by the shell parser; exec form as one argv command. */
@@ -35,7 +36,7 @@ export interface EnvVar {
 }
 
 export interface Container {
-  language: 'dockerfile' | 'kubernetes';
+  language: 'dockerfile' | 'kubernetes' | 'compose';
   name?: string;
   /** Where findings about the container as a whole go. */
   anchor: { start: number; end: number };
@@ -46,6 +47,18 @@ export interface Container {
   k8s?: K8sContainer;
   /** Present for a Dockerfile's final stage. */
   stage?: Stage;
+  /** Present for a Compose service. */
+  compose?: ComposeService;
+  /** Where the container is made privileged (Compose `privileged: true`). */
+  privileged?: { start: number; end: number };
+  /** Where the container is put on the host's network (Compose `network_mode: host`). */
+  hostNetwork?: { start: number; end: number };
+  /** Runs to completion (a one-off Compose service): its stdout is often its product, not a log. */
+  runsToCompletion?: boolean;
+  /** Mount paths of volumes that another container of the same pod or Compose project also mounts (Compose only). */
+  sharedMountPaths?: string[];
+  /** A development container that idles by design (`sleep infinity`) while an editor attaches to it. */
+  idlesByDesign?: boolean;
 }
 
 /** The final stage of a Dockerfile as a container: what runs when the image starts. */
@@ -268,3 +281,89 @@ function kubernetesEnv(c: K8sContainer): EnvVar[] {
   return out;
 }
 
+
+/** A start command from an argv (an exec form, a Compose list or split string); `sh -c SCRIPT` is reached through it. */
+export function argvStartCommand(argv: MappedText[], anchor: { start: number; end: number }): StartCommand | undefined {
+  if (!argv.length) return undefined;
+  const form = shellScriptArgIndex(argv.map((a) => a.text)) >= 0 ? 'shell' : 'exec';
+  return { script: argvScript(argv), form, anchor };
+}
+
+/** The Dockerfile stage a service with `build` runs: its `target`, else the final stage. */
+export interface LinkedStage {
+  model: DockerfileModel;
+  stage: Stage;
+}
+
+/** Every service of a Compose file; `linkedStage` finds the Dockerfile stage of a service with `build` (workspace). */
+export function composeContainers(model: ComposeModel, linkedStage?: (s: ComposeService) => LinkedStage | undefined): Container[] {
+  return model.services.map((s) => composeContainer(model, s, s.build ? linkedStage?.(s) : undefined));
+}
+
+export function composeContainer(model: ComposeModel, s: ComposeService, linked?: LinkedStage): Container {
+  const keyRange = s.key.range;
+  const anchor = keyRange ? { start: keyRange[0], end: keyRange[1] } : { start: 0, end: 0 };
+  const imageRange = s.image?.node.range;
+  const start = composeStartCommand(s, linked);
+  return {
+    language: 'compose',
+    name: s.name,
+    anchor,
+    // beside `build`, `image` names what the build produces, not an image that is pulled
+    image: s.image && imageRange && !s.build ? { text: s.image.text, start: imageRange[0], end: imageRange[1] } : undefined,
+    startCommand: start,
+    env: s.environment.map((e) => ({ name: e.name, value: e.value, nameSpan: e.nameSpan, valueSpan: e.valueSpan })),
+    compose: s,
+    privileged: s.privileged,
+    hostNetwork: s.networkMode?.value === 'host' ? s.networkMode.span : undefined,
+    runsToCompletion: s.oneOff,
+    idlesByDesign: model.devcontainer && (model.devcontainerService === undefined || model.devcontainerService === s.name),
+    sharedMountPaths: s.volumes
+      .filter((v) => v.source && !/^[./~]/.test(v.source) && model.services.some((o) => o !== s && o.volumes.some((w) => w.source === v.source)))
+      .map((v) => v.target ?? '')
+      .filter(Boolean),
+  };
+}
+
+/**
+ * `entrypoint` + `command`. With `command` alone the image's entrypoint decides: a first word that is a flag
+ * is an argument of an unknown program (no start command); anything else is taken as the command that runs,
+ * as the official images' entrypoint scripts and entrypoint-less images do.
+ */
+export function composeStartCommand(s: ComposeService, linked?: LinkedStage): StartCommand | undefined {
+  const entry = s.entrypoint;
+  const command = s.command;
+  if (entry && entry.argv.length) return argvStartCommand([...entry.argv, ...(command?.argv ?? [])], entry.key);
+  // the image's own CMD runs: its Dockerfile reports it
+  if (!command || !command.argv.length) return undefined;
+  if (!entry && linked) {
+    const image = stageEntrypoint(linked.model, linked.stage);
+    if (!image) return argvStartCommand(command.argv, command.key);
+    // a shell-form ENTRYPOINT ignores the command
+    if (!isExecForm(linked.model, image)) return undefined;
+    const program = execArgv(linked.model, image)[0]?.text ?? '';
+    // the official images' entrypoint script runs its arguments when they are a command, not flags
+    if (PASS_THROUGH_ENTRYPOINTS.has(program.slice(program.lastIndexOf('/') + 1)) && !command.argv[0].text.startsWith('-')) return argvStartCommand(command.argv, command.key);
+    // the Dockerfile's ENTRYPOINT words stand at the `command:` key of this file, where findings on them can go
+    const { start, end } = command.key;
+    const at = (i: number) => Math.min(start + i, end - 1);
+    const prefix = execArgv(linked.model, image).map((w) => ({ text: w.text, base: start, offsets: [...Array(w.text.length).keys()].map(at).concat(Math.min(start + w.text.length, end)) }));
+    return argvStartCommand([...prefix, ...command.argv], command.key);
+  }
+  if (!entry && command.argv[0].text.startsWith('-')) return undefined;
+  return argvStartCommand(command.argv, command.key);
+}
+
+/**
+ * Entrypoint scripts that `exec "$@"` when the first argument is not a flag. Source: the `docker-entrypoint.sh` of
+ * docker-library/postgres, redis, node, python… (the official images' convention). A fuller table of image entrypoints
+ * (knowledge/image-entrypoints.ts) can replace this set.
+ */
+const PASS_THROUGH_ENTRYPOINTS = new Set(['docker-entrypoint.sh']);
+
+/** The ENTRYPOINT in effect for a stage, inherited ones included. */
+function stageEntrypoint(model: DockerfileModel, stage: Stage): Instruction | undefined {
+  let entrypoint: Instruction | undefined;
+  for (const s of chainOf(stage)) for (const i of s.instructions) if (i.getKeyword() === 'ENTRYPOINT') entrypoint = i;
+  return entrypoint;
+}

@@ -39,12 +39,17 @@ import serviceSelectsPods from './workspace/service-selects-pods';
 import imageUserVerifiable from './workspace/image-user-verifiable';
 import containerPortExposed from './workspace/container-port-exposed';
 import healthcheckToProbe from './workspace/healthcheck-to-probe';
+import composeShellOperators from './compose/compose-shell-operators';
+import composeDollarEscape from './compose/compose-dollar-escape';
+import composeHealthcheckRequired from './compose/compose-healthcheck-required';
+import composeWaitForHealthy from './compose/compose-wait-for-healthy';
 
 const rules: Rule[] = [noBackgroundProcess, noKeepaliveCommand, livenessProbe, readinessProbe,
   distinctProbes, probePortDefined, resourceRequests, memoryLimit, statelessDeployment, deprecatedApiVersion, runAsNonRoot, noPrivileged, hostNetwork, ingressTls,
   execFormCommand, oneProcessPerContainer, singleStartInstruction, logToStdout, serviceLogsToFile, scratchStaticBinary, scratchCaCertificates, scratchNumericUser, nonRootUser,
   leanBaseImage, buildToolsInFinalImage, aptCleanLists, aptNoInstallRecommends, apkNoCache, pipNoCacheDir, rpmCleanCache, pinImageTag, copyNotAdd, noSecretsInEnv, noSudo,
-  sharedBaseDistribution, serviceSelectsPods, imageUserVerifiable, containerPortExposed, healthcheckToProbe];
+  sharedBaseDistribution, serviceSelectsPods, imageUserVerifiable, containerPortExposed, healthcheckToProbe,
+  composeShellOperators, composeDollarEscape, composeHealthcheckRequired, composeWaitForHealthy];
 
 export const allRules: readonly Rule[] = rules.sort((a, b) => a.meta.id.localeCompare(b.meta.id));
 

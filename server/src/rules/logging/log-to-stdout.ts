@@ -11,7 +11,7 @@ import { linkNote } from '../process/start-command';
 export default defineRule({
   meta: {
     id: 'log-to-stdout',
-    languages: ['dockerfile', 'kubernetes'],
+    languages: ['dockerfile', 'kubernetes', 'compose'],
     defaultSeverity: 'warning',
     category: 'logging',
     description: "The start command redirects the main process's stdout/stderr to a file or /dev/null instead of the container log.",
@@ -26,7 +26,7 @@ export default defineRule({
       if (!start || isLogStreamingSidecar(container)) continue;
       // init containers and Jobs run to completion: their stdout is often the data they produce (`sed … > conf`)
       const k8s = container.k8s;
-      if (k8s && (!k8s.template.longRunning || k8s.role === 'init')) continue;
+      if ((k8s && (!k8s.template.longRunning || k8s.role === 'init')) || container.runsToCompletion) continue;
       for (const r of mainOutputRedirects(start)) {
         if (model.kind === 'kubernetes' && isTemplated(model, r.span.start, r.span.end)) continue;
         const discarded = isDiscarded(r.target);
@@ -38,7 +38,7 @@ export default defineRule({
         }
         context.report({
           ...r.span,
-          message: messageOf(r, discarded) + linkNote(start),
+          message: messageOf(r, discarded, container.language) + linkNote(start),
           fixes,
         });
       }
@@ -46,7 +46,7 @@ export default defineRule({
   },
 });
 
-function messageOf(r: OutputRedirect, discarded: boolean): string {
+function messageOf(r: OutputRedirect, discarded: boolean, language: string): string {
   const verb = r.streams === 'stdout and stderr' ? 'go' : 'goes';
   const who =
     r.role === 'background'
@@ -58,7 +58,8 @@ function messageOf(r: OutputRedirect, discarded: boolean): string {
   if (r.tailed) {
     return `${who} to the file \`${r.target}\`, which the foreground \`tail -f\` copies to the container log: the file grows until the container is replaced, and when the app dies the tail keeps the container up. Let the app log to stdout/stderr in the foreground.`;
   }
-  return `${who} to the file \`${r.target}\`, not to the container log: \`kubectl logs\` and the cluster's log collector never see them, and the file grows until the container is replaced. Let it log to stdout/stderr.`;
+  const readers = language === 'compose' ? '`docker compose logs` and the logging driver' : "`kubectl logs` and the cluster's log collector";
+  return `${who} to the file \`${r.target}\`, not to the container log: ${readers} never see them, and the file grows until the container is replaced. Let it log to stdout/stderr.`;
 }
 
 function removeFix(text: string, r: OutputRedirect): FixProposal {

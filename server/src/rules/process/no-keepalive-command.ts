@@ -6,7 +6,7 @@ import { keepAlive, linkNote } from './start-command';
 export default defineRule({
   meta: {
     id: 'no-keepalive-command',
-    languages: ['dockerfile', 'kubernetes'],
+    languages: ['dockerfile', 'kubernetes', 'compose'],
     defaultSeverity: 'warning',
     category: 'process',
     description: 'The start command ends in a keep-alive (tail -f, sleep infinity, an idle loop) that outlives the app.',
@@ -16,7 +16,8 @@ export default defineRule({
     const text = context.file.source.text;
     for (const container of context.containers()) {
       const start = container.startCommand;
-      if (!start || isLogStreamingSidecar(container)) continue;
+      // a development container idles on purpose while an editor attaches to it
+      if (!start || isLogStreamingSidecar(container) || container.idlesByDesign) continue;
       const found = keepAlive(start);
       if (!found) continue;
       const fix = foregroundFix(start, text);

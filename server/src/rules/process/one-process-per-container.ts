@@ -7,7 +7,7 @@ import { effectiveArgv, linkNote } from './start-command';
 export default defineRule({
   meta: {
     id: 'one-process-per-container',
-    languages: ['dockerfile', 'kubernetes'],
+    languages: ['dockerfile', 'kubernetes', 'compose'],
     defaultSeverity: 'warning',
     category: 'process',
     description: 'The start command runs a process supervisor (supervisord, s6, runit, my_init, systemd, monit, circus, a Procfile runner, pm2) instead of one app.',
@@ -26,7 +26,7 @@ export default defineRule({
         if (model.kind === 'kubernetes' && isTemplated(model, span.start, span.end)) continue;
         context.report({
           ...span,
-          message: `The start command runs ${found.what}, a process supervisor: Kubernetes sees only the supervisor, so crashes, restarts, probes, logs and scaling of the processes it manages escape it. Run one process per container and move the others to sidecar containers of the pod.${found.hint}${linkNote(start)}`,
+          message: `The start command runs ${found.what}, a process supervisor: ${container.language === 'compose' ? 'Docker' : 'Kubernetes'} sees only the supervisor, so crashes, restarts, ${container.language === 'compose' ? 'healthchecks' : 'probes'}, logs and scaling of the processes it manages escape it. Run one process per container and move the others to ${container.language === 'compose' ? 'services of their own' : 'sidecar containers of the pod'}.${found.hint}${linkNote(start)}`,
         });
       }
     }

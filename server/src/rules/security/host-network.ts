@@ -7,7 +7,7 @@ import { lookup } from '../shared/yaml-lookup';
 export default defineRule({
   meta: {
     id: 'host-network',
-    languages: ['kubernetes'],
+    languages: ['kubernetes', 'compose'],
     defaultSeverity: 'warning',
     category: 'security',
     description: "A pod sets hostNetwork: true and leaves the cluster's pod network.",
@@ -15,6 +15,13 @@ export default defineRule({
   },
   check(context) {
     const model = context.file;
+    for (const container of context.containers()) {
+      if (!container.hostNetwork) continue;
+      context.report({
+        ...container.hostNetwork,
+        message: `Service \`${container.name}\` uses the host's network (network_mode: host): its ports collide with the host's and with other services, it can reach every host-local service, and published ports and network isolation no longer apply. Use the default bridge network and publish the ports it serves.`,
+      });
+    }
     if (model.kind !== 'kubernetes') return;
     for (const object of model.objects) {
       const node = lookup(object.document.yaml, object.podTemplate?.spec, 'hostNetwork');

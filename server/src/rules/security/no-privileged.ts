@@ -7,7 +7,7 @@ import { lookup, lookupMap } from '../shared/yaml-lookup';
 export default defineRule({
   meta: {
     id: 'no-privileged',
-    languages: ['kubernetes'],
+    languages: ['kubernetes', 'compose'],
     defaultSeverity: 'error',
     category: 'security',
     description: 'A container sets securityContext.privileged: true.',
@@ -15,10 +15,15 @@ export default defineRule({
   },
   check(context) {
     const model = context.file;
-    if (model.kind !== 'kubernetes') return;
     for (const container of context.containers()) {
+      if (container.privileged) {
+        context.report({
+          ...container.privileged,
+          message: `Service \`${container.name}\` runs privileged: it gets every capability and the host's devices, so whoever takes over the container owns the host. Remove privileged: true and add only the capabilities it needs (cap_add).`,
+        });
+      }
       const k8s = container.k8s;
-      if (!k8s) continue;
+      if (!k8s || model.kind !== 'kubernetes') continue;
       const doc = k8s.template.object.document.yaml;
       const node = lookup(doc, lookupMap(doc, k8s.node, 'securityContext'), 'privileged');
       if (!isScalar(node) || node.value !== true || !node.range || isTemplatedNode(model, node)) continue;

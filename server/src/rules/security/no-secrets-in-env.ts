@@ -24,7 +24,7 @@ export function isLiteralSecret(value: string | undefined): boolean {
 export default defineRule({
   meta: {
     id: 'no-secrets-in-env',
-    languages: ['dockerfile', 'kubernetes'],
+    languages: ['dockerfile', 'kubernetes', 'compose'],
     defaultSeverity: 'warning',
     category: 'security',
     description: 'A literal secret in ENV/ARG or a container env value.',
@@ -36,15 +36,16 @@ export default defineRule({
       checkDockerfile(file as DockerfileModel, context.report);
       return;
     }
-    const model = file as KubernetesModel;
     for (const container of context.containers()) {
       for (const env of container.env) {
         if (!isSecretName(env.name) || !isLiteralSecret(env.value) || !env.valueSpan) continue;
-        if (isTemplated(model, env.nameSpan.start, env.valueSpan.end)) continue;
-        const fix = secretRefFix(model, container, env);
+        if (file.kind === 'kubernetes' && isTemplated(file, env.nameSpan.start, env.valueSpan.end)) continue;
+        const fix = file.kind === 'kubernetes' ? secretRefFix(file, container, env) : undefined;
         context.report({
           ...env.nameSpan,
-          message: `\`${env.name}\` has a literal \`value\`: anyone who can read this manifest or the object in the cluster reads the secret. Take it from a Secret with \`valueFrom.secretKeyRef\`.`,
+          message: container.compose
+            ? `\`${env.name}\` has a literal value in \`environment\`: anyone who can read this file, or run \`docker inspect\`, reads the secret. Interpolate it (\`\${${env.name}}\` from an untracked \`.env\`) or use Compose \`secrets:\`.`
+            : `\`${env.name}\` has a literal \`value\`: anyone who can read this manifest or the object in the cluster reads the secret. Take it from a Secret with \`valueFrom.secretKeyRef\`.`,
           fixes: fix ? [fix] : [],
         });
       }

@@ -7,7 +7,7 @@ import { effectiveArgv, isFollow } from '../process/start-command';
 export function isLogStreamingSidecar(container: Container): boolean {
   const k8s = container.k8s;
   const start = container.startCommand;
-  if (!k8s || !start) return false;
+  if ((!k8s && !container.sharedMountPaths) || !start) return false;
   const command = innermostCommand(start.script);
   if (!command) return false;
   const argv = effectiveArgv(command);
@@ -16,10 +16,10 @@ export function isLogStreamingSidecar(container: Container): boolean {
   if (!isFollow(args)) return false;
   const files = tailFiles(args);
   if (!files.length) return false;
-  const shared = k8s.volumeMounts.filter((mount) =>
-    k8s.template.allContainers.some((other) => other !== k8s && other.volumeMounts.some((m) => m.name === mount.name)),
-  );
-  return files.every((file) => shared.some((m) => isUnder(file, m.mountPath)));
+  const shared = k8s
+    ? k8s.volumeMounts.filter((mount) => k8s.template.allContainers.some((other) => other !== k8s && other.volumeMounts.some((m) => m.name === mount.name))).map((m) => m.mountPath)
+    : (container.sharedMountPaths ?? []);
+  return files.every((file) => shared.some((path) => isUnder(file, path)));
 }
 
 /** The one command of `tail -F x` or `sh -c "tail -F x"`. */
