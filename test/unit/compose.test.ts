@@ -100,7 +100,7 @@ describe('the shared rules on Compose', () => {
       '    network_mode: host',
       '',
     ].join('\n');
-    assert.deepEqual(ids(text).sort(), ['host-network', 'no-background-process', 'no-keepalive-command', 'no-privileged', 'one-process-per-container', 'pin-image-tag']);
+    assert.deepEqual(ids(text).sort(), ['host-network', 'log-to-stdout', 'no-background-process', 'no-keepalive-command', 'no-privileged', 'one-process-per-container', 'pin-image-tag']);
   });
   it('a string command runs no shell: `&` in it is an argument, not a background job', () => {
     assert.deepEqual(ids('services:\n  a:\n    image: a:1\n    command: app & sleep infinity\n'), ['compose-shell-operators']);
