@@ -24,7 +24,7 @@ describe('herd lint output formats', () => {
         '  16:17  warning  Container `web` has no livenessProbe  liveness-probe',
         '  16:17  error    Container `web` has no readinessProbe  readiness-probe',
         '',
-        '✖ 4 problems (1 error, 3 warnings, 0 infos), 3 files linted',
+        '✖ 4 problems (1 error, 3 warnings, 0 infos), 4 files linted',
         '',
       ].join('\n'),
     );

@@ -33,11 +33,11 @@ describe('herd lint runs', () => {
     ]);
   });
 
-  it('lints a Compose file; skips YAML that is neither Kubernetes nor Compose without a word, even when named', async () => {
+  it('lints a Compose file; skips YAML that is neither Kubernetes nor Compose, with a note when named', async () => {
     assert.deepEqual(await herd(['lint', 'project/docker-compose.yml', '-f', 'json'], { rules }), { code: 0, stdout: '[\n  {\n    "file": "project/docker-compose.yml",\n    "findings": []\n  }\n]\n', stderr: '' });
     const ws = tempWorkspace({ 'odd.yaml': 'not: kubernetes\n' });
     try {
-      assert.deepEqual(await herd(['lint', 'odd.yaml', '-f', 'json'], { rules, cwd: ws.dir }), { code: 0, stdout: '[]\n', stderr: '' });
+      assert.deepEqual(await herd(['lint', 'odd.yaml', '-f', 'json'], { rules, cwd: ws.dir }), { code: 0, stdout: '[]\n', stderr: 'herd: odd.yaml: skipped: YAML that is not a Kubernetes manifest or Compose file\n' });
     } finally {
       ws.remove();
     }

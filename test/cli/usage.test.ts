@@ -59,7 +59,7 @@ describe('summary line and exit codes', () => {
 
   it('a folder holding only a Compose file is not empty', async () => {
     await inRepo({ 'app/compose.yaml': 'services:\n  web:\n    image: web:1\n' }, async (_dir, run) => {
-      assert.deepEqual(await run(['lint', 'app']), { code: 0, stdout: '✔ 0 files linted, no problems\n', stderr: '' });
+      assert.deepEqual(await run(['lint', 'app']), { code: 0, stdout: '✔ 1 file linted, no problems\n', stderr: '' });
     });
   });
 
@@ -181,10 +181,10 @@ describe('file kinds', () => {
     });
   });
 
-  it('named YAML or JSON of another tool is skipped with a note (pre-commit hands every .yaml over); a Compose file silently', async () => {
+  it('named YAML or JSON of another tool is skipped with a note (pre-commit hands every .yaml over); a Compose file is linted', async () => {
     await inRepo({ '.gitlab-ci.yml': 'test:\n  script: [make]\n', 'package.json': '{}\n', 'compose.yaml': 'services: {}\n', 'deploy.yml': POD }, async (_dir, run) => {
       const result = await run(['lint', '.gitlab-ci.yml', 'package.json', 'compose.yaml', 'deploy.yml', '-f', 'json']);
-      assert.deepEqual(filesOf(result.stdout), ['deploy.yml']);
+      assert.deepEqual(filesOf(result.stdout), ['compose.yaml', 'deploy.yml']);
       assert.deepEqual([result.code, result.stderr], [0, 'herd: .gitlab-ci.yml: skipped: YAML that is not a Kubernetes manifest or Compose file\nherd: package.json: skipped: JSON that is not a Kubernetes manifest or Compose file\n']);
     });
   });
