@@ -1,5 +1,5 @@
 // `herd lint`: find the files, lint (and fix) each, print one report, choose the exit code.
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { allRules, CONFIG_FILE, initShellParser, lint, mergeConfig, type HerdConfig, type LintOptions, type LintResult, type SeveritySetting } from '../engine';
@@ -8,6 +8,8 @@ import { wantsColor } from './color';
 import { loadConfig } from './config';
 import { lintAndFix } from './fix';
 import { formatters } from './formatters';
+import { describeFsError, makeParentFolders } from './fs-errors';
+import { printable } from './formatters/printable';
 import type { CliIo } from './io';
 import { countBySeverity, type FileReport } from './report';
 import { herdVersion } from './version';
@@ -18,6 +20,8 @@ interface Planned {
   target: LintTarget;
   config: HerdConfig;
   shown: string;
+  /** The path as the user typed it (a walked file: the typed folder joined with the rest), for messages. */
+  typed: string;
   /** The directory argument this file lies in: its workspace. */
   root?: string;
   /** Found by walking a directory (not ignored there): part of its workspace index. */
@@ -32,8 +36,27 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
     if (!ruleIds.has(o.id)) throw new UsageError(`--rule: unknown rule id ${o.id}`);
     overrides[o.id] = o.severity;
   }
-  const note = (message: string) => io.stderr.write(`herd: ${message}\n`);
-  const plan = planTargets(args, io, ruleIds, overrides, note);
+  // file names and messages come from the input: control characters are shown escaped, never run by a terminal
+  const note = (message: string) => io.stderr.write(`herd: ${printable(message)}\n`);
+  /** Files that could not be linted: each one fails the run unless --allow-skipped. */
+  const skipped: string[] = [];
+  const skip = (typed: string, why: string) => {
+    note(`not linted: ${typed}: ${why}`);
+    skipped.push(typed);
+  };
+  const plan = planTargets(args, io, ruleIds, overrides, note, (typed, error) => skip(typed, `cannot read this folder: ${describeFsError(error)}`));
+  const output = args.output === undefined ? undefined : resolve(io.cwd, args.output);
+  if (output !== undefined) {
+    // the report must never replace a file it reports on
+    const input = plan.find((p) => samePath(p.target.path, output));
+    if (input) throw new UsageError(`--output ${args.output} is one of the files to lint (${input.typed}); write the report elsewhere`);
+    try {
+      makeParentFolders(output);
+    } catch (error) {
+      note(`cannot write ${args.output}: ${describeFsError(error)}`);
+      return 2;
+    }
+  }
 
   await initShellParser();
   const reports: FileReport[] = [];
@@ -41,22 +64,30 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
   let fixedFindings = 0;
   let fixedFiles = 0;
   // every file is read first: a directory is a workspace, indexed whole before its files are linted
-  const read: { planned: Planned; text: string }[] = [];
+  const read: { planned: Planned; text: string; roundTrips: boolean; bom: boolean }[] = [];
   for (const planned of plan) {
-    const { target, shown } = planned;
+    const { target, typed } = planned;
     let bytes: Buffer;
     try {
       bytes = (io.readFile ?? readFileSync)(target.path);
     } catch (error) {
-      note(`cannot read ${shown}: ${errorCode(error)}`);
-      if (target.explicit) failed = true;
+      skip(typed, `cannot read it: ${describeFsError(error)}`);
       continue;
     }
     if (bytes.includes(0)) {
-      note(`skipped binary file ${shown}`);
+      skip(typed, 'binary file (it holds NUL bytes)');
       continue;
     }
-    read.push({ planned, text: bytes.toString('utf8') });
+    if (bytes.length > planned.config.maxFileSize) {
+      skip(typed, `${sizeText(bytes.length)} is above the ${sizeText(planned.config.maxFileSize)} limit (--max-file-size, or maxFileSize in .herd.yaml)`);
+      continue;
+    }
+    const decoded = bytes.toString('utf8');
+    // invalid UTF-8 decodes to U+FFFD: writing such text back would change bytes that no fix touched
+    const roundTrips = Buffer.byteLength(decoded) === bytes.length && Buffer.from(decoded, 'utf8').equals(bytes);
+    // editors hide a UTF-8 byte order mark and count columns after it: so does the lint; a fix writes it back
+    const bom = decoded.charCodeAt(0) === 0xfeff;
+    read.push({ planned, text: bom ? decoded.slice(1) : decoded, roundTrips, bom });
   }
   const indexes = workspaceIndexes(read.map(({ planned, text }) => ({ path: planned.target.path, root: planned.root, text, indexed: planned.walked, maxFileSize: planned.config.maxFileSize })));
   const optionsFor = ({ planned }: { planned: Planned }, text: string): LintOptions => {
@@ -65,20 +96,24 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
   };
   const results: { planned: Planned; result: LintResult }[] = [];
   for (const file of read) {
-    const { target, shown, root } = file.planned;
+    const { target, root } = file.planned;
     const input = { uri: pathToFileURL(target.path).href, text: file.text, languageId: target.languageId };
     const options = optionsFor(file, file.text);
-    const { text, result, fixed } = args.fix ? lintAndFix(input, options) : { text: input.text, result: lint(input, options), fixed: 0 };
+    const fixing = args.fix && file.roundTrips;
+    const { text, result, fixed } = fixing ? lintAndFix(input, options) : { text: input.text, result: lint(input, options), fixed: 0 };
+    if (args.fix && !file.roundTrips && result.findings.some((f) => f.fixes.some((x) => x.kind === 'safe'))) {
+      note(`not fixed: ${file.planned.typed}: it is not valid UTF-8 (Latin-1?), and writing it back would change bytes no fix touches; convert it to UTF-8 to fix it`);
+    }
     if (text !== input.text) {
       try {
-        writeFileSync(target.path, text);
+        writeFileSync(target.path, file.bom ? `\ufeff${text}` : text);
         fixedFindings += fixed;
         fixedFiles++;
         file.text = text;
         // the files linked to this one see the fixed text
         if (root !== undefined) indexes.get(root)?.setDisk(input.uri, text, false);
       } catch (error) {
-        note(`cannot write fixes to ${shown}: ${errorCode(error)}`);
+        note(`cannot write fixes to ${file.planned.typed}: ${describeFsError(error)}`);
         failed = true;
       }
     }
@@ -95,23 +130,30 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
   for (const { planned, result } of results) {
     // not a Kubernetes manifest: YAML of some other tool, skipped without a word
     if (!result.language && result.problems.length === 0) continue;
-    for (const p of result.problems) note(`note: ${planned.shown}: ${p.message}`);
+    for (const p of result.problems) {
+      // a file the parser gave up on was not linted: that fails the run like an unreadable one
+      if (p.code === 'parse-error' || p.code === 'file-too-large') skip(planned.typed, p.message);
+      else note(`note: ${planned.shown}: ${p.message}`);
+    }
     reports.push({ file: planned.shown, path: planned.target.path, findings: result.findings });
   }
   if (fixedFindings > 0) note(`fixed ${fixedFindings} problem${fixedFindings === 1 ? '' : 's'} in ${fixedFiles} file${fixedFiles === 1 ? '' : 's'}`);
 
   const color = !args.output && wantsColor(io.stdout.isTTY, io.env);
-  const text = formatters[args.format](reports, { rules: rules.map((r) => r.meta), version: herdVersion(), cwd: io.cwd, color });
-  if (args.output) {
-    const out = resolve(io.cwd, args.output);
+  const text = formatters[args.format](reports, { rules: rules.map((r) => r.meta), version: herdVersion(), cwd: io.cwd, color, skipped: skipped.length });
+  if (output !== undefined) {
     try {
-      mkdirSync(dirname(out), { recursive: true });
-      writeFileSync(out, text);
+      writeFileSync(output, text);
     } catch (error) {
-      note(`cannot write ${args.output}: ${errorCode(error)}`);
+      note(`cannot write ${args.output}: ${describeFsError(error)}`);
       return 2;
     }
   } else io.stdout.write(text);
+  if (skipped.length > 0) {
+    const what = `${skipped.length} file${skipped.length === 1 ? ' was' : 's were'} not linted`;
+    note(args.allowSkipped ? `${what} (allowed by --allow-skipped)` : `${what}: exit 2 (pass --allow-skipped to accept this)`);
+    if (!args.allowSkipped) failed = true;
+  }
 
   const counts = countBySeverity(reports);
   let code = counts.error > 0 ? 1 : 0;
@@ -123,7 +165,14 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
 }
 
 /** Every file to lint with the config that applies to it, deduplicated and sorted by shown path. */
-function planTargets(args: LintArgs, io: CliIo, ruleIds: ReadonlySet<string>, overrides: Record<string, SeveritySetting>, note: (m: string) => void): Planned[] {
+function planTargets(
+  args: LintArgs,
+  io: CliIo,
+  ruleIds: ReadonlySet<string>,
+  overrides: Record<string, SeveritySetting>,
+  note: (m: string) => void,
+  unreadableFolder: (typed: string, error: unknown) => void,
+): Planned[] {
   const shownOf = (path: string) => toSlashes(relative(io.cwd, path)) || '.';
   const configs = new Map<string, HerdConfig>();
   const configFor = (root: string): HerdConfig => {
@@ -131,6 +180,7 @@ function planTargets(args: LintArgs, io: CliIo, ruleIds: ReadonlySet<string>, ov
     let config = configs.get(path);
     if (!config) {
       config = mergeConfig(loadConfig(path, shownOf(path), args.config !== undefined, ruleIds), { rules: overrides });
+      if (args.maxFileSize !== undefined) config = { ...config, maxFileSize: args.maxFileSize };
       configs.set(path, config);
     }
     return config;
@@ -138,9 +188,10 @@ function planTargets(args: LintArgs, io: CliIo, ruleIds: ReadonlySet<string>, ov
   const roots = args.paths.map((p) => {
     const path = resolve(io.cwd, p);
     try {
-      return { path, isDir: statSync(path).isDirectory() };
-    } catch {
-      throw new UsageError(`no such file or directory: ${p}`);
+      return { path, typed: p, isDir: statSync(path).isDirectory() };
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new UsageError(code === 'ENOENT' ? `no such file or directory: ${p}` : `cannot read ${p}: ${describeFsError(error)}`);
     }
   });
   const planned = new Map<string, Planned>();
@@ -148,13 +199,14 @@ function planTargets(args: LintArgs, io: CliIo, ruleIds: ReadonlySet<string>, ov
   for (const root of roots) {
     // a named file takes the config of the invocation directory
     const config = configFor(root.isDir ? root.path : io.cwd);
-    const targets = root.isDir ? walkWorkspace(root.path, config.ignore, note) : [explicitTarget(root.path)];
+    const typedOf = (path: string) => (root.isDir ? toSlashes(join(root.typed, relative(root.path, path))) : root.typed);
+    const targets = root.isDir ? walkWorkspace(root.path, config.ignore, (dir, error) => unreadableFolder(typedOf(dir), error)) : [explicitTarget(root.path)];
     for (const target of targets) {
       const seen = planned.get(target.path);
       // its workspace: the first directory argument it lies in
       const workspace = root.isDir ? root.path : dirs.find((d) => isBelow(d, target.path));
       const walked = !target.explicit || seen?.walked === true;
-      if (!seen || (target.explicit && !seen.target.explicit)) planned.set(target.path, { target, config, shown: shownOf(target.path), root: seen?.root ?? workspace, walked });
+      if (!seen || (target.explicit && !seen.target.explicit)) planned.set(target.path, { target, config, shown: shownOf(target.path), typed: typedOf(target.path), root: seen?.root ?? workspace, walked });
       else if (!target.explicit) seen.walked = true;
     }
   }
@@ -166,6 +218,18 @@ function isBelow(dir: string, path: string): boolean {
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }
 
-function errorCode(error: unknown): string {
-  return (error as NodeJS.ErrnoException)?.code ?? (error instanceof Error ? error.message : String(error));
+/** The same file, also through a symlink or a different spelling of its path. */
+function samePath(a: string, b: string): boolean {
+  if (a === b) return true;
+  try {
+    return realpathSync(a) === realpathSync(b);
+  } catch {
+    return false;
+  }
+}
+
+function sizeText(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1048576) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1048576).toFixed(1)} MB`;
 }

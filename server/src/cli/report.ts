@@ -16,6 +16,8 @@ export interface FormatContext {
   /** The invocation directory: SARIF's %SRCROOT%. */
   cwd: string;
   color: boolean;
+  /** Files that could not be linted (named on stderr), for the summary. */
+  skipped?: number;
 }
 
 export type Formatter = (reports: FileReport[], context: FormatContext) => string;

@@ -15,14 +15,14 @@ export interface LintTarget {
 }
 
 /** Dockerfiles and YAML files under `root` (not .herd.yaml), sorted, minus `node_modules`, `.git` and the ignore globs. */
-export function walkWorkspace(root: string, ignore: string[], onNote: (message: string) => void): LintTarget[] {
+export function walkWorkspace(root: string, ignore: string[], onUnreadable: (dir: string, error: unknown) => void): LintTarget[] {
   const found: LintTarget[] = [];
   const visit = (dir: string): void => {
     let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (error) {
-      onNote(`cannot read directory ${dir}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      onUnreadable(dir, error);
       return;
     }
     for (const entry of entries.sort((a, b) => byCodeUnit(a.name, b.name))) {
@@ -34,7 +34,8 @@ export function walkWorkspace(root: string, ignore: string[], onNote: (message: 
         // a folder glob (`vendor/`) only matches what is below the folder, so test the folder as one
         if (SKIPPED_DIRS.has(name) || matchesAny(rel, ignore) || matchesAny(`${rel}/`, ignore)) continue;
         visit(path);
-      } else if (type === 'file' && name !== CONFIG_FILE && fileKind(name) && !matchesAny(rel, ignore)) {
+      } else if ((type === 'file' || type === 'broken-link') && name !== CONFIG_FILE && fileKind(name) && !matchesAny(rel, ignore)) {
+        // a dangling or looping symlink with a Dockerfile's or YAML name: reading it fails, and says why
         found.push({ path, explicit: false });
       }
     }
@@ -49,14 +50,14 @@ export function explicitTarget(path: string): LintTarget {
 }
 
 /** Symlinked folders are not followed (they can loop); symlinked files are read. */
-function entryType(entry: Dirent, path: string): 'dir' | 'file' | undefined {
+function entryType(entry: Dirent, path: string): 'dir' | 'file' | 'broken-link' | undefined {
   if (entry.isDirectory()) return 'dir';
   if (entry.isFile()) return 'file';
   if (!entry.isSymbolicLink()) return undefined;
   try {
     return statSync(path).isFile() ? 'file' : undefined;
   } catch {
-    return undefined;
+    return 'broken-link';
   }
 }
 

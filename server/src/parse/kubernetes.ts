@@ -135,6 +135,8 @@ export function parseKubernetes(source: SourceText): KubernetesModel {
 
 /** True when the text of a YAML file holds at least one Kubernetes object (apiVersion + kind at top level). */
 export function looksLikeKubernetes(text: string): boolean {
+  // a byte order mark would hide the first line's `apiVersion:` from the line-start patterns
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (/^["']?apiVersion["']?\s*:/m.test(text) && /^["']?kind["']?\s*:/m.test(text)) return true;
   // a flow-style document: `{apiVersion: v1, kind: Pod, …}` or its JSON spelling
   const starts = [0];
