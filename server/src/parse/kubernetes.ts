@@ -1,6 +1,7 @@
 // Kubernetes YAML: every document of a file, the objects (apiVersion + kind), their pod templates and containers.
 import { isMap, isScalar, isSeq, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { SourceText } from './source';
+import { cutDeepNesting, MAX_YAML_DEPTH } from './yaml-depth';
 import { parseYamlStream } from './yaml-stream';
 
 export interface KubernetesModel {
@@ -106,23 +107,30 @@ let lastParsed: { text: string; docs: ReturnType<typeof parseYaml> } | undefined
 
 /** The YAML documents of a text, Helm directives masked as for a lint, for reading only (they may be the lint's own). */
 export function yamlDocuments(text: string): ReturnType<typeof parseYaml> {
-  const { masked } = maskTemplates(text);
+  const masked = cutDeepNesting(maskTemplates(text).masked).text;
   if (lastParsed?.text !== masked) lastParsed = { text: masked, docs: parseYaml(masked) };
   return lastParsed.docs;
 }
 
 export function parseKubernetes(source: SourceText): KubernetesModel {
-  const { masked, templates } = maskTemplates(source.text);
+  const templated = maskTemplates(source.text);
+  // what lies too deep for the parser's recursion is blanked out (offsets kept) and reported as an error there
+  const { text: masked, cuts } = cutDeepNesting(templated.masked);
+  const templates = templated.templates;
   const docs = parseYaml(masked, source.uri);
   lastParsed = { text: masked, docs };
   const list = Array.isArray(docs) ? docs : [];
   const model: KubernetesModel = { kind: 'kubernetes', source, documents: [], objects: [], templates };
+  let nextCut = 0;
   list.forEach((yaml, index) => {
-    const doc: KubernetesDocument = {
-      index,
-      yaml,
-      errors: yaml.errors.map((e) => ({ message: e.message, start: e.pos[0], end: Math.max(e.pos[1], e.pos[0]) })),
-    };
+    const errors: KubernetesDocument['errors'] = [];
+    const end = index + 1 < list.length ? list[index + 1].range[0] : Infinity;
+    for (; nextCut < cuts.length && cuts[nextCut].start < end; nextCut++) {
+      errors.push({ message: `YAML nested deeper than ${MAX_YAML_DEPTH} levels: Herd did not read below this point`, start: cuts[nextCut].start, end: cuts[nextCut].start + 1 });
+    }
+    for (const e of yaml.errors) errors.push({ message: e.message, start: e.pos[0], end: Math.max(e.pos[1], e.pos[0]) });
+    errors.sort((a, b) => a.start - b.start);
+    const doc: KubernetesDocument = { index, yaml, errors };
     model.documents.push(doc);
     const object = objectOf(doc, model);
     if (object) {
