@@ -12,7 +12,7 @@ import { baseFact, dockerfileFacts, type BaseFact, type DockerfileFacts } from '
 import type { ParsedFile } from './rule';
 import type { DeployedContainer, WorkspaceFile, WorkspaceView } from './workspace';
 import { composeBuilds, dockerfileFolderName, imageFolderName, imageKey, isComposeFile, isSkaffoldText, skaffoldBuilds, type BuildLink } from './workspace-links';
-import { podLabelSets, sameNamespace, selects, serviceSelectors, type PodLabelSet, type ServiceSelector } from './workspace-selection';
+import { PodIndex, podLabelSets, serviceSelectors, ServiceIndex, type PodLabelSet, type ServiceSelector } from './workspace-selection';
 
 export interface IndexLimits {
   /** Files read from disk (open documents always count). */
@@ -64,6 +64,8 @@ interface Tables {
   bases?: { uri: string; base: BaseFact | undefined }[];
   pods?: PodLabelSet[];
   services?: ServiceSelector[];
+  podIndex?: PodIndex;
+  serviceIndex?: ServiceIndex;
 }
 
 export class WorkspaceIndex implements WorkspaceView {
@@ -194,8 +196,9 @@ export class WorkspaceIndex implements WorkspaceView {
 
   isSelectedByService(container: K8sContainer): boolean {
     const template = container.template;
-    const namespace = template.object.namespace;
-    return this.selection().services.some((s) => s.known && sameNamespace(s.namespace, namespace) && selects(s.selector, template.labels));
+    const t = this.table();
+    t.serviceIndex ??= new ServiceIndex(this.selection().services);
+    return t.serviceIndex.selectsAny(template.labels, template.object.namespace);
   }
 
   dockerfileFacts(uri: string): DockerfileFacts | undefined {
@@ -217,6 +220,12 @@ export class WorkspaceIndex implements WorkspaceView {
 
   podLabelSets(): PodLabelSet[] {
     return this.selection().pods;
+  }
+
+  podIndex(): PodIndex {
+    const t = this.table();
+    t.podIndex ??= new PodIndex(this.selection().pods);
+    return t.podIndex;
   }
 
   displayPath(uri: string): string {

@@ -2,7 +2,7 @@
 import type { DockerfileModel } from '../parse/dockerfile';
 import type { K8sContainer, KubernetesModel } from '../parse/kubernetes';
 import type { BaseFact, DockerfileFacts } from './dockerfile-facts';
-import type { PodLabelSet } from './workspace-selection';
+import type { PodIndex, PodLabelSet } from './workspace-selection';
 
 export type { DockerfileFacts } from './dockerfile-facts';
 export type { PodLabelSet } from './workspace-selection';
@@ -34,6 +34,8 @@ export interface WorkspaceView {
   dockerfileBases?(): { uri: string; base: BaseFact | undefined }[];
   /** The pod templates of the workspace with their namespaces and labels. */
   podLabelSets?(): PodLabelSet[];
+  /** The same pod templates indexed by label, for per-Service questions in linear time. */
+  podIndex?(): PodIndex;
   /** A file's path as users see it: relative to its workspace folder. */
   displayPath?(uri: string): string;
 }
