@@ -84,7 +84,7 @@ describe('herd lint runs', () => {
 
   it('--config replaces the directory config; a missing one is an error', async () => {
     assert.deepEqual(await herd(['lint', 'project', '--config', 'bad-config/.herd.yaml'], { rules }), { code: 2, stdout: '', stderr: 'herd: bad config bad-config/.herd.yaml:2:9: `ignore` must be a list of glob strings\n' });
-    assert.deepEqual(await herd(['lint', 'project', '--config', 'missing.yaml'], { rules }), { code: 2, stdout: '', stderr: 'herd: cannot read config missing.yaml: ENOENT\n' });
+    assert.deepEqual(await herd(['lint', 'project', '--config', 'missing.yaml'], { rules }), { code: 2, stdout: '', stderr: 'herd: cannot read config missing.yaml: no such file or directory\n' });
     // the project's config (readiness-probe: error) no longer applies
     const ws = tempWorkspace({ 'herd.yaml': 'rules:\n  liveness-probe: off\n' });
     try {

@@ -6,7 +6,7 @@ import { allRules, CONFIG_FILE, initShellParser, lint, mergeConfig, type HerdCon
 import { UsageError, type LintArgs } from './args';
 import { wantsColor } from './color';
 import { loadConfig } from './config';
-import { lintAndFix } from './fix';
+import { decodeFile, encodeFile, lintAndFix } from './fix';
 import { formatters } from './formatters';
 import { describeFsError, makeParentFolders } from './fs-errors';
 import { printable } from './formatters/printable';
@@ -82,12 +82,8 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
       skip(typed, `${sizeText(bytes.length)} is above the ${sizeText(planned.config.maxFileSize)} limit (--max-file-size, or maxFileSize in .herd.yaml)`);
       continue;
     }
-    const decoded = bytes.toString('utf8');
-    // invalid UTF-8 decodes to U+FFFD: writing such text back would change bytes that no fix touched
-    const roundTrips = Buffer.byteLength(decoded) === bytes.length && Buffer.from(decoded, 'utf8').equals(bytes);
-    // editors hide a UTF-8 byte order mark and count columns after it: so does the lint; a fix writes it back
-    const bom = decoded.charCodeAt(0) === 0xfeff;
-    read.push({ planned, text: bom ? decoded.slice(1) : decoded, roundTrips, bom });
+    // without a byte order mark (a fix writes it back); a file that is not UTF-8 is linted but never fixed
+    read.push({ planned, ...decodeFile(bytes) });
   }
   const indexes = workspaceIndexes(read.map(({ planned, text }) => ({ path: planned.target.path, root: planned.root, text, indexed: planned.walked, maxFileSize: planned.config.maxFileSize })));
   const optionsFor = ({ planned }: { planned: Planned }, text: string): LintOptions => {
@@ -106,7 +102,7 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
     }
     if (text !== input.text) {
       try {
-        writeFileSync(target.path, file.bom ? `\ufeff${text}` : text);
+        writeFileSync(target.path, encodeFile(text, file.bom));
         fixedFindings += fixed;
         fixedFiles++;
         file.text = text;
