@@ -1,7 +1,7 @@
 // Large generated inputs for the linear-time test and bench/large-files.ts: each line shape is one that a rule
 // once walked back over (earlier RUNs, ENVs, COPYs, stages; earlier documents, pods, services).
 
-/** A Dockerfile of `lines` lines: stages, ENV/ARG, apt/pip/apk RUNs, COPYs, USERs, CMDs. */
+/** A Dockerfile of `lines` lines: stages, ENV/ARG, apt/pip/apk RUNs, COPYs, USERs, CMDs, ignore pragmas. */
 export function largeDockerfile(lines: number): string {
   const shapes = [
     (i: number) => `RUN apt-get update && apt-get install -y pkg${i}`,
@@ -14,8 +14,10 @@ export function largeDockerfile(lines: number): string {
     (i: number) => `CMD ["app${i}"]`,
     (i: number) => `HEALTHCHECK CMD curl -f http://localhost:${i % 60000}/`,
     (i: number) => `RUN yum install -y pkg${i} && nginx &`,
+    // a pragma per few instructions, and one for the whole file: suppression lookups per finding
+    (i: number) => `# herd-ignore apt-clean-lists,pip-no-cache-dir -- line ${i}`,
   ];
-  const out = ['FROM ubuntu:22.04 AS base'];
+  const out = ['# herd-ignore-file rpm-clean-cache', 'FROM ubuntu:22.04 AS base'];
   for (let i = 1; out.length < lines; i++) {
     // a new stage every 5,000 lines, some of them inheriting from the one before
     if (i % 5000 === 0) out.push(i % 10000 === 0 ? `FROM base AS s${i}` : `FROM debian:12 AS s${i}`);
