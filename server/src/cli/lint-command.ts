@@ -1,6 +1,6 @@
 // `herd lint`: find the files, lint (and fix) each, print one report, choose the exit code.
 import { readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { allRules, CONFIG_FILE, initShellParser, lint, mergeConfig, type HerdConfig, type LintOptions, type LintResult, type SeveritySetting } from '../engine';
 import { UsageError, type LintArgs } from './args';
@@ -48,7 +48,8 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
   const output = args.output === undefined ? undefined : resolve(io.cwd, args.output);
   if (output !== undefined) {
     // the report must never replace a file it reports on
-    const input = plan.find((p) => samePath(p.target.path, output));
+    const outputReal = realPath(output);
+    const input = plan.find((p) => p.target.path === output || (outputReal !== undefined && realPath(p.target.path) === outputReal));
     if (input) throw new UsageError(`--output ${args.output} is one of the files to lint (${input.typed}); write the report elsewhere`);
     try {
       makeParentFolders(output);
@@ -118,7 +119,8 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
   if (fixedFiles > 0 && indexes.size > 0) {
     // cross-file findings of files linted before a fix of a file they depend on: lint them again
     for (let i = 0; i < results.length; i++) {
-      const file = read.find((r) => r.planned === results[i].planned)!;
+      // results were pushed in the order of `read`, one each: the same index (no search per file)
+      const file = read[i];
       if (file.planned.root === undefined) continue;
       results[i].result = lint({ uri: pathToFileURL(file.planned.target.path).href, text: file.text, languageId: file.planned.target.languageId }, optionsFor(file, file.text));
     }
@@ -214,13 +216,12 @@ function isBelow(dir: string, path: string): boolean {
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }
 
-/** The same file, also through a symlink or a different spelling of its path. */
-function samePath(a: string, b: string): boolean {
-  if (a === b) return true;
+/** The file a path names, through symlinks; undefined when it does not exist. */
+function realPath(path: string): string | undefined {
   try {
-    return realpathSync(a) === realpathSync(b);
+    return realpathSync(path);
   } catch {
-    return false;
+    return undefined;
   }
 }
 
