@@ -10,6 +10,7 @@ import { stylish } from '../../server/src/cli/formatters/stylish';
 import { github } from '../../server/src/cli/formatters/github';
 import { PACKAGE_ROOT } from './built-cli';
 import { herd, tempWorkspace } from './harness';
+import { sarifProblems } from './sarif-shape';
 
 /** Where each finding of a JSON report is: `rule line:column`. */
 function places(stdout: string): string[] {
@@ -167,3 +168,24 @@ describe('stylish with very many findings', () => {
     assert.equal(lines[lines.length - 2], '✖ 300000 problems (0 errors, 150000 warnings, 150000 infos)');
   });
 });
+
+describe('YAML that does not parse', () => {
+  it('is one yaml-syntax error, exit 1; the other documents still report; SARIF describes the code', async () => {
+    const ws = tempWorkspace({ 'pods.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n  annotations:\n    d: "text\nat column 0"\nspec: {}\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: b\nspec:\n  containers:\n    - name: app\n      image: nginx\n' });
+    try {
+      const run = await herd(['lint', '.', '-f', 'json'], { cwd: ws.dir });
+      assert.equal(run.code, 1);
+      const found = places(run.stdout);
+      assert.deepEqual(found.filter((f) => f.includes('yaml-syntax')), ['pods.yaml yaml-syntax 6:13']);
+      assert.ok(found.includes('pods.yaml pin-image-tag 17:14'), found.join('\n'));
+      const sarif = JSON.parse((await herd(['lint', '.', '-f', 'sarif'], { cwd: ws.dir })).stdout);
+      assert.deepEqual(sarifProblems(sarif), []);
+      const run0 = sarif.runs[0];
+      const result = run0.results.find((r: { ruleId: string }) => r.ruleId === 'yaml-syntax');
+      assert.equal(run0.tool.driver.rules[result.ruleIndex].id, 'yaml-syntax');
+    } finally {
+      ws.remove();
+    }
+  });
+});
+

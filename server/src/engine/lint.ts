@@ -8,7 +8,7 @@ import { defaultConfig, type HerdConfig } from './config';
 import { detectLanguage } from './detect';
 import type { ParsedFile, Rule, RuleContext } from './rule';
 import { isSuppressed, suppressionsOf } from './suppression';
-import type { Finding, FixProposal, Language, Report, Severity } from './types';
+import type { Finding, FixProposal, Language, Report, RuleMeta, Severity } from './types';
 import type { WorkspaceView } from './workspace';
 
 export interface LintInput {
@@ -136,6 +136,16 @@ function brokenYamlSpans(model: ParsedFile): [number, number][] {
 
 /** The diagnostic of a YAML syntax error: the rule-like code of these findings (RULES.md, Terms). */
 export const YAML_SYNTAX = 'yaml-syntax';
+
+/** Its metadata, for reports that describe every code they use (SARIF's rule table); not a rule of the registry. */
+export const YAML_SYNTAX_META: RuleMeta = {
+  id: YAML_SYNTAX,
+  languages: ['kubernetes'],
+  defaultSeverity: 'error',
+  description: 'A YAML document does not parse: kubectl rejects it or reads it differently.',
+  category: 'syntax',
+  fixes: [],
+};
 
 /**
  * One error-level finding per YAML document that does not parse, at its first error: kubectl would reject the
