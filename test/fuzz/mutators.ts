@@ -75,6 +75,9 @@ export interface FuzzScale {
 export const FULL_SCALE: FuzzScale = { maxDepth: 10_000, maxLongLine: 100_000, maxLongFileLines: 2_000 };
 
 const offset = fc.nat({ max: 1 << 20 });
+
+/** The size a long-file mutation stops at: long in lines, within the 1 s budget of one lint. */
+const LONG_FILE_CHARS = 200_000;
 const offsets = fc.array(offset, { minLength: 1, maxLength: 8 });
 
 export function mutationArbitrary(fileCount: number, scale: FuzzScale = FULL_SCALE): fc.Arbitrary<Mutation> {
@@ -195,10 +198,17 @@ export function applyMutation(text: string, m: Mutation, texts: readonly string[
       // bytes, not text: see inputBytes
       return text;
     case 'long-file': {
-      const lines = text.split('\n');
+      // many lines, not many bytes: a file of long lines (or of `\r` breaks only) is repeated up to LONG_FILE_CHARS
+      const lines = text.split(/\r\n|\r|\n/);
       if (lines.length >= m.lines || text.length === 0) return text;
       const out: string[] = [];
-      while (out.length < m.lines) for (const line of lines) out.push(line);
+      let size = 0;
+      while (out.length < m.lines && size < LONG_FILE_CHARS) {
+        for (const line of lines) {
+          out.push(line);
+          size += line.length + 1;
+        }
+      }
       return out.slice(0, m.lines).join('\n');
     }
   }

@@ -78,14 +78,21 @@ const TEMPLATE = /\{\{[\s\S]*?\}\}/g;
 function maskTemplates(text: string): { masked: string; templates: { start: number; end: number }[] } {
   if (!text.includes('{{')) return { masked: text, templates: [] };
   const templates: { start: number; end: number }[] = [];
+  let previousEnd = 0;
   const masked = text.replace(TEMPLATE, (m: string, offset: number) => {
-    templates.push({ start: offset, end: offset + m.length });
-    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-    const before = text.slice(lineStart, offset);
-    const after = text.slice(offset + m.length, text.indexOf('\n', offset + m.length) >>> 0);
-    // a directive alone on its line (`{{- if … }}`) vanishes; one inside a value becomes a plain word
-    const alone = before.trim() === '' && (after.trim() === '' || after.trim().startsWith('{{'));
-    return m.replace(/[^\r\n]/g, alone ? ' ' : 'x');
+    const end = offset + m.length;
+    templates.push({ start: offset, end });
+    // a directive alone on its line (`{{- if … }}`) vanishes; one inside a value becomes a plain word. Only the
+    // blanks next to it are read (not its whole line), so a long line of directives stays linear.
+    let b = offset - 1;
+    while (b >= previousEnd && (text[b] === ' ' || text[b] === '\t')) b--;
+    // stopped at the line's start, or at a character: the previous directive's last one when only blanks lie between
+    const aloneBefore = b < 0 || text[b] === '\n' || text[b] === '\r';
+    let a = end;
+    while (a < text.length && (text[a] === ' ' || text[a] === '\t' || (text[a] === '\r' && text[a + 1] === '\n'))) a++;
+    const aloneAfter = a >= text.length || text[a] === '\n' || text.startsWith('{{', a);
+    previousEnd = end;
+    return m.replace(/[^\r\n]/g, aloneBefore && aloneAfter ? ' ' : 'x');
   });
   return { masked, templates };
 }
