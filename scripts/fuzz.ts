@@ -35,6 +35,12 @@ async function main(): Promise<number> {
   console.log(`time: total ${(figures.totalMs / 1000).toFixed(1)} s wall; CPU per lint median ${ms(percentile(figures.times, 50))}, p99 ${ms(percentile(figures.times, 99))}, max ${ms(max)}; max wall ${ms(figures.maxWallMs)}`);
   console.log('slowest (CPU):');
   for (const s of figures.slowest.slice(0, 5)) console.log(`  ${ms(s.ms)} as ${s.as}, ${s.length} chars: ${describeCase(s.index, s.fuzzCase, names)}`);
+  const count = (...kinds: string[]) => figures.failures.filter((f) => kinds.includes(f.kind)).length;
+  console.log(`inputs not UTF-8 ${figures.notUtf8} (never fixed); --fix byte checks ${figures.filesFixed}; lints that said why they did not lint ${figures.notLinted}`);
+  console.log(
+    `exceptions ${count('threw', 'rule-error', 'fix-threw')}, bad edits ${count('bad-edit')}, files silently skipped ${count('skipped')}, ` +
+      `lints over ${limitMs} ms CPU ${count('slow')}, fixes changing bytes outside their edits ${count('bytes-changed')}`,
+  );
   console.log(`failures: ${figures.failures.length}`);
   for (const f of figures.failures.slice(0, 50)) console.log(`  ${f.kind} as ${f.as}: ${f.message}\n    ${describeCase(f.index, f.fuzzCase, names)} (replay: --seed ${seed} --only ${f.index})`);
   return figures.failures.length ? 1 : 0;

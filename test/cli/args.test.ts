@@ -4,11 +4,11 @@ import { parseArgs, UsageError } from '../../server/src/cli/args';
 
 describe('herd argument parsing', () => {
   it('lints . with the stylish format by default', () => {
-    assert.deepEqual(parseArgs(['lint']), { command: 'lint', paths: ['.'], format: 'stylish', fix: false, rules: [] });
+    assert.deepEqual(parseArgs(['lint']), { command: 'lint', paths: ['.'], format: 'stylish', fix: false, allowSkipped: false, rules: [] });
   });
 
   it('reads every lint option, in both --name value and --name=value forms', () => {
-    const args = parseArgs(['lint', 'a', '--format', 'sarif', '-o', 'x', '--output=out.sarif', '--fix', '--max-warnings', '3', '--rule', 'liveness-probe=off', '--rule=pin-image-tag=error', '-c', 'cfg.yaml', 'b']);
+    const args = parseArgs(['lint', 'a', '--format', 'sarif', '-o', 'x', '--output=out.sarif', '--fix', '--max-warnings', '3', '--rule', 'liveness-probe=off', '--rule=pin-image-tag=error', '-c', 'cfg.yaml', '--max-file-size', '512k', '--allow-skipped', 'b']);
     assert.deepEqual(args, {
       command: 'lint',
       paths: ['a', 'b'],
@@ -16,7 +16,9 @@ describe('herd argument parsing', () => {
       output: 'out.sarif',
       config: 'cfg.yaml',
       fix: true,
+      allowSkipped: true,
       maxWarnings: 3,
+      maxFileSize: 524288,
       rules: [
         { id: 'liveness-probe', severity: 'off' },
         { id: 'pin-image-tag', severity: 'error' },
@@ -24,8 +26,14 @@ describe('herd argument parsing', () => {
     });
   });
 
+  it('--max-file-size takes bytes, or k, MB, G (1024-based)', () => {
+    const size = (v: string) => (parseArgs(['lint', `--max-file-size=${v}`]) as { maxFileSize?: number }).maxFileSize;
+    assert.deepEqual(['100', '2k', '5MB', '1.5m', '1G'].map(size), [100, 2048, 5242880, 1572864, 1073741824]);
+    for (const bad of ['0', '-1', 'big', '5 parsecs', '1e9']) assert.throws(() => parseArgs(['lint', '--max-file-size', bad]), /--max-file-size/);
+  });
+
   it('takes everything after -- as a path', () => {
-    assert.deepEqual(parseArgs(['lint', '--', '--fix', '-h']), { command: 'lint', paths: ['--fix', '-h'], format: 'stylish', fix: false, rules: [] });
+    assert.deepEqual(parseArgs(['lint', '--', '--fix', '-h']), { command: 'lint', paths: ['--fix', '-h'], format: 'stylish', fix: false, allowSkipped: false, rules: [] });
   });
 
   it('knows help, version and rules', () => {

@@ -90,7 +90,7 @@ describe('herd lint runs', () => {
 
   it('--config replaces the directory config; a missing one is an error', async () => {
     assert.deepEqual(await herd(['lint', 'project', '--config', 'bad-config/.herd.yaml'], { rules }), { code: 2, stdout: '', stderr: 'herd: bad config bad-config/.herd.yaml:2:9: `ignore` must be a list of glob strings\n' });
-    assert.deepEqual(await herd(['lint', 'project', '--config', 'missing.yaml'], { rules }), { code: 2, stdout: '', stderr: 'herd: cannot read config missing.yaml: ENOENT\n' });
+    assert.deepEqual(await herd(['lint', 'project', '--config', 'missing.yaml'], { rules }), { code: 2, stdout: '', stderr: 'herd: cannot read config missing.yaml: no such file or directory\n' });
     // the project's config (readiness-probe: error) no longer applies
     const ws = tempWorkspace({ 'herd.yaml': 'rules:\n  liveness-probe: off\n' });
     try {
@@ -118,47 +118,56 @@ describe('herd lint runs', () => {
     assert.deepEqual(await herd([], { rules }), { code: 2, stdout: '', stderr: `herd: missing command\n${USAGE}` });
   });
 
-  it('skips binary files with a note and goes on', async () => {
+  const SKIPPED_ONE = 'herd: 1 file was not linted: exit 2 (pass --allow-skipped to accept this)\n';
+
+  it('a binary file is not linted: one line, the others still report, exit 2 unless --allow-skipped', async () => {
     const ws = tempWorkspace({ Dockerfile: Buffer.from('FROM a\0b\n'), 'b/Dockerfile': 'FROM alpine:3.20\nCMD nohup x\n' });
     try {
       const walked = await herd(['lint', '.', '-f', 'github'], { rules, cwd: ws.dir });
-      assert.equal(walked.stderr, 'herd: skipped binary file Dockerfile\n');
+      assert.equal(walked.stderr, `herd: not linted: Dockerfile: binary file (it holds NUL bytes)\n${SKIPPED_ONE}`);
       assert.match(walked.stdout, /^::warning file=b\/Dockerfile,line=2,/);
-      assert.equal(walked.code, 0);
-      assert.deepEqual(await herd(['lint', 'Dockerfile'], { rules, cwd: ws.dir }), { code: 0, stdout: '✔ 0 files linted, no problems\n', stderr: 'herd: skipped binary file Dockerfile\n' });
+      assert.equal(walked.code, 2);
+      assert.deepEqual(await herd(['lint', 'Dockerfile'], { rules, cwd: ws.dir }), { code: 2, stdout: '✖ 0 files linted; 1 file not linted (see above)\n', stderr: `herd: not linted: Dockerfile: binary file (it holds NUL bytes)\n${SKIPPED_ONE}` });
+      const allowed = await herd(['lint', '.', '--allow-skipped', '-f', 'json'], { rules, cwd: ws.dir });
+      assert.equal(allowed.stderr, 'herd: not linted: Dockerfile: binary file (it holds NUL bytes)\nherd: 1 file was not linted (allowed by --allow-skipped)\n');
+      assert.equal(allowed.code, 0);
     } finally {
       ws.remove();
     }
   });
 
-  it('an unreadable file is one line on stderr; exit 2 only when it was named', async () => {
+  it('an unreadable file, walked or named, is one line in words and exit 2', async () => {
     const denied = (path: string) => {
       if (path.endsWith(join('project', 'Dockerfile'))) throw Object.assign(new Error('denied'), { code: 'EACCES' });
       return readFileSync(path);
     };
     const walked = await herd(['lint', 'project', '--rule', 'readiness-probe=warning', '-f', 'json'], { rules, readFile: denied });
-    assert.equal(walked.stderr, 'herd: cannot read project/Dockerfile: EACCES\n');
+    assert.equal(walked.stderr, `herd: not linted: project/Dockerfile: cannot read it: permission denied\n${SKIPPED_ONE}`);
     assert.deepEqual((JSON.parse(walked.stdout) as { file: string }[]).map((f) => f.file), ['project/clean/Dockerfile', 'project/deploy/web.yaml', 'project/docker-compose.yml']);
-    assert.equal(walked.code, 0);
+    assert.equal(walked.code, 2);
     const named = await herd(['lint', 'project/Dockerfile', 'project/clean'], { rules, readFile: denied });
-    assert.equal(named.stderr, 'herd: cannot read project/Dockerfile: EACCES\n');
+    assert.equal(named.stderr, `herd: not linted: project/Dockerfile: cannot read it: permission denied\n${SKIPPED_ONE}`);
     assert.equal(named.code, 2);
+    const stylish = await herd(['lint', 'project', '--rule', 'readiness-probe=warning'], { rules, readFile: denied });
+    assert.match(stylish.stdout, /\n✖ \d+ problems \(0 errors, \d+ warnings, 0 infos\); 1 file not linted \(see above\)\n$/);
+    assert.equal((await herd(['lint', 'project', '--rule', 'readiness-probe=warning', '--allow-skipped'], { rules, readFile: denied })).code, 0);
   });
 
-  it('a crashing rule is a note on stderr; the other rules still report', async () => {
-    const run = await herd(['lint', 'project/Dockerfile', '-f', 'github', '--rule', 'no-keepalive-command=off'], { rules: [brokenRule, ...rules] });
-    assert.equal(run.stderr, 'herd: note: project/Dockerfile: Herd rule broken failed on this file: boom\n');
-    assert.match(run.stdout, /title=no-background-process::/);
-    assert.equal(run.code, 0);
-  });
-
-  it('a file above maxFileSize is a note, not a failure', async () => {
+  it('a file above maxFileSize (.herd.yaml or --max-file-size) is not linted: exit 2 unless --allow-skipped', async () => {
     const ws = tempWorkspace({ '.herd.yaml': 'maxFileSize: 10\n', Dockerfile: 'FROM alpine:3.20\nCMD nohup x\n' });
     try {
       const run = await herd(['lint', '.', '-f', 'json'], { rules, cwd: ws.dir });
-      assert.equal(run.stderr, 'herd: note: Dockerfile: Herd skipped this file: 0.0 MB is above the 0.0 MB limit (herd.maxFileSize)\n');
-      assert.deepEqual(JSON.parse(run.stdout), [{ file: 'Dockerfile', findings: [] }]);
-      assert.equal(run.code, 0);
+      assert.equal(run.stderr, `herd: not linted: Dockerfile: 29 bytes is above the 10 bytes limit (--max-file-size, or maxFileSize in .herd.yaml)\n${SKIPPED_ONE}`);
+      assert.deepEqual(JSON.parse(run.stdout), []);
+      assert.equal(run.code, 2);
+      // the flag wins over the file, both ways
+      const raised = await herd(['lint', '.', '-f', 'json', '--max-file-size', '1k'], { rules, cwd: ws.dir });
+      assert.equal(raised.stderr, '');
+      assert.equal((JSON.parse(raised.stdout) as { findings: unknown[] }[])[0].findings.length, 1);
+      assert.equal(raised.code, 0);
+      const lowered = await herd(['lint', 'Dockerfile', '--max-file-size', '20', '--allow-skipped'], { rules, cwd: ws.dir });
+      assert.equal(lowered.stderr, 'herd: not linted: Dockerfile: 29 bytes is above the 20 bytes limit (--max-file-size, or maxFileSize in .herd.yaml)\nherd: 1 file was not linted (allowed by --allow-skipped)\n');
+      assert.equal(lowered.code, 0);
     } finally {
       ws.remove();
     }

@@ -5,6 +5,7 @@ import { before, describe, it } from 'node:test';
 import { isMap, parseDocument } from 'yaml';
 import { defaultConfig, initShellParser, lint, type LintResult } from '../../server/src/engine';
 import { MAX_ALIAS_EXPANSIONS, plainValue } from '../../server/src/parse/kubernetes';
+import { cutDeepNesting, MAX_YAML_DEPTH } from '../../server/src/parse/yaml-depth';
 import { MAX_SHELL_NESTING, MAX_SHELL_NODES, MAX_SHELL_PIPES, parseShellText } from '../../server/src/parse/shell';
 
 before(() => initShellParser());
@@ -99,6 +100,28 @@ describe('deep nesting', () => {
       assert.deepEqual([...errors, ...result.problems.map((p) => p.message)], []);
     });
   }
+
+  it('YAML: 10,000 nested block sequences before a container: one yaml-syntax error at the cut, the container still linted', () => {
+    const text = `${pod}  annotations:\n    x:\n      ${'- '.repeat(10_000)}a\n      ${'  '.repeat(10_000)}- b\nspec:\n  containers:\n    - name: app\n      image: nginx\n`;
+    const { result, errors } = atDepth(2000, () => lintAll('file:///w/deep.yaml', text));
+    assert.deepEqual([...errors, ...result.problems.map((p) => p.message)], []);
+    const syntax = result.findings.filter((f) => f.ruleId === 'yaml-syntax');
+    assert.deepEqual(syntax.map((f) => [f.range.start.line, f.range.start.character, f.message]), [[6, 6 + 2 * (MAX_YAML_DEPTH - 4), `YAML nested deeper than ${MAX_YAML_DEPTH} levels: Herd did not read below this point: the rest of the file is linted.`]]);
+    assert.ok(result.findings.some((f) => f.ruleId === 'pin-image-tag' && f.range.start.line === 11), 'the container is linted');
+  });
+
+  it('the cut keeps offsets and line breaks, stops at the closing bracket, and leaves block scalars alone', () => {
+    const flow = `a: ${'['.repeat(10)}x${']'.repeat(10)}\nb: [1]\n`;
+    const cut = cutDeepNesting(flow, 4);
+    // the mapping is a level, each bracket one more
+    assert.equal(cut.text, `a: [[[${' '.repeat(15)}]]]\nb: [1]\n`);
+    assert.deepEqual(cut.cuts, [{ start: 6, end: 21 }]);
+    const literal = `a: |\n  ${'[ - '.repeat(20)}\nb: ${'- '.repeat(3)}x\n`;
+    assert.deepEqual(cutDeepNesting(literal, 4), { text: literal, cuts: [] });
+    const block = `a:\n  ${'- '.repeat(8)}x\n${' '.repeat(20)}- y\n  - z\n`;
+    const blocked = cutDeepNesting(block, 4);
+    assert.equal(blocked.text, `a:\n  - -${' '.repeat(14)}\n${' '.repeat(23)}\n  - z\n`);
+  });
 
   const shellCases: [string, string][] = [
     ['10,000 subshells', `RUN ${'( '.repeat(10_000)}true${' )'.repeat(10_000)}`],

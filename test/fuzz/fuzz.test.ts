@@ -5,7 +5,7 @@ import { before, describe, it } from 'node:test';
 import { initShellParser } from '../../server/src/engine';
 import { corpusFiles } from '../helpers/corpus';
 import { describeCase, percentile, runFuzz } from './harness';
-import { applyMutation, buildInput, MUTATORS } from './mutators';
+import { applyMutation, buildInput, inputBytes, MUTATORS } from './mutators';
 
 const SEED = 20_240_601;
 const RUNS = 500;
@@ -57,5 +57,13 @@ describe('mutators', () => {
     assert.equal(applyMutation(texts[0], { kind: 'splice', other: 1, at: 4, from: 15 }, texts), 'FROMkind: Pod\n');
     assert.equal(applyMutation(texts[0], { kind: 'truncate', at: 6 }, texts), 'FROM a');
     assert.equal(applyMutation(texts[1], { kind: 'line-endings', to: '\r\n', seed: 1 }, texts), 'apiVersion: v1\r\nkind: Pod\r\n');
+  });
+
+  it('insert bytes that are not UTF-8, and repeat a file to many lines', () => {
+    const c = { file: 0, mutations: [{ kind: 'invalid-utf8' as const, at: [4], bytes: [0xe9, 0xc3] }] };
+    assert.deepEqual([...inputBytes(c, buildInput(c, texts)).subarray(0, 8)], [0x46, 0x52, 0x4f, 0x4d, 0xe9, 0xc3, 0x20, 0x61]);
+    const long = applyMutation(texts[0], { kind: 'long-file', lines: 1000 }, texts);
+    assert.equal(long.split('\n').length, 1000);
+    assert.ok(long.startsWith('FROM alpine:3.20\nCMD ["app"]\n\nFROM alpine:3.20\n'));
   });
 });

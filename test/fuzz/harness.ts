@@ -1,10 +1,11 @@
 // Runs fuzz cases through the engine: lint as a Dockerfile and as a manifest with every rule, then build and
 // apply every fix. Shared by the bounded test and `scripts/fuzz.ts`.
 import fc from 'fast-check';
-import { applyEdits, lint, type LintResult, type OffsetEdit } from '../../server/src/engine';
-import { buildInput, caseArbitrary, MUTATORS, type FuzzCase, type FuzzScale, type MutatorName } from './mutators';
+import { applyEdits, lint, safeFixEdits, type LintResult, type OffsetEdit } from '../../server/src/engine';
+import { decodeFile, encodeFile } from '../../server/src/cli/fix';
+import { buildInput, caseArbitrary, inputBytes, MUTATORS, type FuzzCase, type FuzzScale, type MutatorName } from './mutators';
 
-export type FailureKind = 'threw' | 'rule-error' | 'fix-threw' | 'bad-edit' | 'slow';
+export type FailureKind = 'threw' | 'rule-error' | 'fix-threw' | 'bad-edit' | 'slow' | 'skipped' | 'bytes-changed';
 
 export interface Failure {
   index: number;
@@ -27,6 +28,12 @@ export interface FuzzFigures {
   slowest: { ms: number; index: number; as: string; fuzzCase: FuzzCase; length: number }[];
   failures: Failure[];
   totalMs: number;
+  /** Inputs whose bytes are not UTF-8: linted, and `--fix` leaves them as they are. */
+  notUtf8: number;
+  /** Files written by the `--fix` byte check (the safe fixes of one pass applied, bytes compared). */
+  filesFixed: number;
+  /** Lints that said why they did not lint (parse error, too large): reported, not silent. */
+  notLinted: number;
 }
 
 export interface FuzzOptions {
@@ -51,18 +58,26 @@ export function caseAt(seed: number, index: number, fileCount: number, scale?: F
 
 export function runFuzz(texts: readonly string[], options: FuzzOptions): FuzzFigures {
   const perMutator = Object.fromEntries(MUTATORS.map((m) => [m, 0])) as Record<MutatorName, number>;
-  const figures: FuzzFigures = { inputs: 0, lints: 0, findings: 0, fixesApplied: 0, perMutator, times: [], maxWallMs: 0, slowest: [], failures: [], totalMs: 0 };
+  const figures: FuzzFigures = { inputs: 0, lints: 0, findings: 0, fixesApplied: 0, perMutator, times: [], maxWallMs: 0, slowest: [], failures: [], totalMs: 0, notUtf8: 0, filesFixed: 0, notLinted: 0 };
   const started = performance.now();
   const indexes = options.only ?? Array.from({ length: options.runs }, (_, i) => i);
   for (const index of indexes) {
     const fuzzCase = caseAt(options.seed, index, texts.length, options.scale);
-    const text = buildInput(fuzzCase, texts);
+    // the input as a file's bytes, read as the CLI reads them (BOM hidden, invalid UTF-8 as U+FFFD)
+    const bytes = inputBytes(fuzzCase, buildInput(fuzzCase, texts));
+    const file = decodeFile(bytes);
+    const text = file.text;
     figures.inputs++;
+    if (!file.roundTrips) figures.notUtf8++;
     for (const m of fuzzCase.mutations) perMutator[m.kind]++;
     const fail = (kind: FailureKind, as: Failure['as'], message: string) => figures.failures.push({ index, kind, as, message, fuzzCase });
-    lintOne(figures, index, fuzzCase, 'dockerfile', 'file:///fuzz/Dockerfile', text, fail, options.limitMs);
-    const yamlText = /^apiVersion\s*:/m.test(text) && /^kind\s*:/m.test(text) ? text : MANIFEST_HEADER + text;
-    lintOne(figures, index, fuzzCase, 'manifest', 'file:///fuzz/manifest.yaml', yamlText, fail, options.limitMs);
+    const dockerfile = lintOne(figures, index, fuzzCase, 'dockerfile', 'file:///fuzz/Dockerfile', text, fail, options.limitMs);
+    if (dockerfile) checkFixBytes(figures, bytes, dockerfile, (message) => fail('bytes-changed', 'dockerfile', message));
+    const yamlText = /^["']?apiVersion["']?\s*:/m.test(text) && /^["']?kind["']?\s*:/m.test(text) ? text : MANIFEST_HEADER + text;
+    const manifest = lintOne(figures, index, fuzzCase, 'manifest', 'file:///fuzz/manifest.yaml', yamlText, fail, options.limitMs);
+    // a manifest header at the top of the file: it must be linted, or say why not
+    if (manifest && !manifest.language && manifest.problems.length === 0 && yamlText.startsWith(MANIFEST_HEADER)) fail('skipped', 'manifest', 'a manifest with apiVersion and kind was not linted, without a word');
+    if (manifest && yamlText === text) checkFixBytes(figures, bytes, manifest, (message) => fail('bytes-changed', 'manifest', message));
     options.onProgress?.(figures.inputs);
   }
   figures.totalMs = performance.now() - started;
@@ -79,7 +94,7 @@ function lintOne(
   text: string,
   fail: (kind: FailureKind, as: Failure['as'], message: string) => void,
   limitMs: number,
-): void {
+): LintResult | undefined {
   const wall0 = performance.now();
   const cpu0 = cpuMs();
   let result: LintResult;
@@ -87,9 +102,10 @@ function lintOne(
     result = lint({ uri, text }, { onRuleError: (id, _uri, e) => fail('rule-error', as, `${id}: ${errorLine(e)}`) });
   } catch (e) {
     fail('threw', as, `lint: ${errorLine(e)}`);
-    return;
+    return undefined;
   }
   figures.lints++;
+  if (result.problems.some((p) => p.code === 'parse-error' || p.code === 'file-too-large')) figures.notLinted++;
   figures.findings += result.findings.length;
   for (const finding of result.findings) {
     for (const fix of finding.fixes) {
@@ -114,6 +130,43 @@ function lintOne(
   figures.maxWallMs = Math.max(figures.maxWallMs, performance.now() - wall0);
   keepSlowest(figures, { ms, index, as, fuzzCase, length: text.length });
   if (ms > limitMs) fail('slow', as, `${ms.toFixed(0)} ms CPU for ${text.length} characters`);
+  return result;
+}
+
+/**
+ * `herd lint --fix` on the file's bytes, one pass of safe fixes: a file that does not round-trip is left as it
+ * is; otherwise the written bytes must equal the original bytes with only the edits' ranges replaced.
+ */
+function checkFixBytes(figures: FuzzFigures, bytes: Buffer, result: LintResult, fail: (message: string) => void): void {
+  const file = decodeFile(bytes);
+  if (!file.roundTrips) return;
+  let edits: OffsetEdit[];
+  try {
+    edits = safeFixEdits(result.findings).edits;
+  } catch {
+    return; // reported as fix-threw by lintOne
+  }
+  if (edits.length === 0 || badEdit(edits, file.text.length)) return;
+  const written = encodeFile(applyEdits(file.text, edits), file.bom);
+  // the expected bytes: the original ones, each edit's range replaced by its UTF-8 text
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  let at = file.bom ? 3 : 0;
+  const parts: Buffer[] = [bytes.subarray(0, at)];
+  let charAt = 0;
+  for (const e of sorted) {
+    const start = at + Buffer.byteLength(file.text.slice(charAt, e.start));
+    parts.push(bytes.subarray(at, start), Buffer.from(e.newText, 'utf8'));
+    at = start + Buffer.byteLength(file.text.slice(e.start, e.end));
+    charAt = e.end;
+  }
+  parts.push(bytes.subarray(at));
+  figures.filesFixed++;
+  const expected = Buffer.concat(parts);
+  if (!written.equals(expected)) {
+    let i = 0;
+    while (i < written.length && written[i] === expected[i]) i++;
+    fail(`--fix wrote ${written.length} bytes, expected ${expected.length}; first difference at byte ${i}`);
+  }
 }
 
 function cpuMs(): number {

@@ -14,6 +14,8 @@ export const MUTATORS = [
   'bom',
   'nul',
   'surrogates',
+  'invalid-utf8',
+  'long-file',
 ] as const;
 export type MutatorName = (typeof MUTATORS)[number];
 
@@ -37,7 +39,7 @@ const LONG_PATTERNS = ['x', 'a ', 'echo $HOME ', '"', "'", '\\', '\\\n', 'key: v
 
 const UNBALANCED = ['"', "'", '`', '$(', '${', '<<EOF\n', "<<-'EOT'\n", '<<"X"\n', 'RUN <<EOF\n', 'RUN cat <<A <<B\nx\n', '[', '{', '"\\', '{{ if', "'''"] as const;
 
-const ALIASES = ['billion-laughs', 'workload-bomb', 'self-reference', 'undefined-alias', 'merge-chain', 'anchor-on-key', 'many-aliases'] as const;
+const ALIASES = ['billion-laughs', 'workload-bomb', 'self-reference', 'undefined-alias', 'merge-chain', 'anchor-on-key', 'many-aliases', 'container-aliases', 'list-kind'] as const;
 
 export type Mutation =
   | { kind: 'truncate'; at: number }
@@ -50,7 +52,11 @@ export type Mutation =
   | { kind: 'line-endings'; to: '\r\n' | '\r' | 'mixed'; seed: number }
   | { kind: 'bom'; at: number[] }
   | { kind: 'nul'; at: number[] }
-  | { kind: 'surrogates'; at: number[]; unit: number };
+  | { kind: 'surrogates'; at: number[]; unit: number }
+  /** Bytes that are not UTF-8 (Latin-1 letters, broken sequences): applied to the encoded input, see `inputBytes`. */
+  | { kind: 'invalid-utf8'; at: number[]; bytes: number[] }
+  /** The file repeated up to `lines` lines. */
+  | { kind: 'long-file'; lines: number };
 
 export interface FuzzCase {
   /** Index of the corpus file that is mutated. */
@@ -62,11 +68,16 @@ export interface FuzzCase {
 export interface FuzzScale {
   maxDepth: number;
   maxLongLine: number;
+  /** Lines of a repeated file: long, and within the 1 s CPU budget of one lint (bench/large-files.ts goes further). */
+  maxLongFileLines: number;
 }
 
-export const FULL_SCALE: FuzzScale = { maxDepth: 10_000, maxLongLine: 100_000 };
+export const FULL_SCALE: FuzzScale = { maxDepth: 10_000, maxLongLine: 100_000, maxLongFileLines: 2_000 };
 
 const offset = fc.nat({ max: 1 << 20 });
+
+/** The size a long-file mutation stops at: long in lines, within the 1 s budget of one lint. */
+const LONG_FILE_CHARS = 200_000;
 const offsets = fc.array(offset, { minLength: 1, maxLength: 8 });
 
 export function mutationArbitrary(fileCount: number, scale: FuzzScale = FULL_SCALE): fc.Arbitrary<Mutation> {
@@ -99,6 +110,13 @@ export function mutationArbitrary(fileCount: number, scale: FuzzScale = FULL_SCA
     bom: fc.record({ kind: fc.constant('bom' as const), at: fc.array(offset, { minLength: 0, maxLength: 3 }) }),
     nul: fc.record({ kind: fc.constant('nul' as const), at: offsets }),
     surrogates: fc.record({ kind: fc.constant('surrogates' as const), at: offsets, unit: fc.constantFrom(0xd800, 0xdbff, 0xdc00, 0xdfff, 0xd83d) }),
+    'invalid-utf8': fc.record({
+      kind: fc.constant('invalid-utf8' as const),
+      at: offsets,
+      // é in Latin-1, a lone continuation byte, a truncated 2- and 3-byte sequence, an overlong form, 0xff
+      bytes: fc.array(fc.oneof(fc.integer({ min: 0x80, max: 0xff }), fc.constantFrom(0xe9, 0xc3, 0x28, 0xe2, 0x82, 0xc0, 0xaf, 0xff)), { minLength: 1, maxLength: 4 }),
+    }),
+    'long-file': fc.record({ kind: fc.constant('long-file' as const), lines: fc.integer({ min: 500, max: scale.maxLongFileLines }) }),
   };
   return fc.oneof(...MUTATORS.map((m) => arbs[m]));
 }
@@ -176,7 +194,37 @@ export function applyMutation(text: string, m: Mutation, texts: readonly string[
       for (const at of m.at) out = insert(out, clampAt(out, at), String.fromCharCode(m.unit));
       return out;
     }
+    case 'invalid-utf8':
+      // bytes, not text: see inputBytes
+      return text;
+    case 'long-file': {
+      // many lines, not many bytes: a file of long lines (or of `\r` breaks only) is repeated up to LONG_FILE_CHARS
+      const lines = text.split(/\r\n|\r|\n/);
+      if (lines.length >= m.lines || text.length === 0) return text;
+      const out: string[] = [];
+      let size = 0;
+      while (out.length < m.lines && size < LONG_FILE_CHARS) {
+        for (const line of lines) {
+          out.push(line);
+          size += line.length + 1;
+        }
+      }
+      return out.slice(0, m.lines).join('\n');
+    }
   }
+}
+
+/** The input as the bytes of a file: UTF-8, with the invalid-utf8 mutations' bytes inserted. */
+export function inputBytes(c: FuzzCase, text: string): Buffer {
+  let bytes = Buffer.from(text, 'utf8');
+  for (const m of c.mutations) {
+    if (m.kind !== 'invalid-utf8') continue;
+    for (const at of [...m.at].sort((a, b) => b - a)) {
+      const i = bytes.length ? at % (bytes.length + 1) : 0;
+      bytes = Buffer.concat([bytes.subarray(0, i), Buffer.from(m.bytes), bytes.subarray(i)]);
+    }
+  }
+  return bytes;
 }
 
 /** Deeply nested YAML or shell, placed where the language reads it: a YAML value, a RUN/CMD line. */
@@ -269,6 +317,19 @@ function aliasBlock(shape: (typeof ALIASES)[number], size: number): string {
     case 'many-aliases':
       lines.push('base: &b {name: app, image: nginx}');
       lines.push(`containers: [${Array.from({ length: size * 500 }, () => '*b').join(', ')}]`);
+      break;
+    case 'container-aliases':
+      // a workload whose containers, items and probes come through anchors, aliases and merge keys
+      lines.push('---', 'apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: aliased', '  annotations:');
+      lines.push('    probes: &probes {livenessProbe: {httpGet: {path: /, port: 80}}, readinessProbe: {tcpSocket: {port: 80}}}');
+      lines.push('    one: &c {name: one, image: nginx, command: [sh, -c, "app & tail -f /dev/null"], <<: *probes}');
+      lines.push('    list: &list', '      - *c', '      - {name: two, image: redis, <<: [*probes, *c]}');
+      lines.push('spec:', '  template:', '    spec:', `      containers: *list`, `      initContainers: [*c, *list, *c${size}]`, '---');
+      break;
+    case 'list-kind':
+      lines.push('---', 'apiVersion: v1', 'kind: List', 'items:');
+      for (let i = 0; i < size; i++) lines.push(`  - {apiVersion: v1, kind: Pod, metadata: {name: p${i}}, spec: {containers: [{name: c, image: nginx, securityContext: {privileged: true}}]}}`);
+      lines.push('  - *nowhere', '  - [not, an, object]', '---');
       break;
   }
   return lines.join('\n') + '\n';

@@ -37,10 +37,16 @@ ruleTable('resource-requests', {
     },
     { name: 'Argo Workflow (a CRD) is not a workload', code: y('apiVersion: argoproj.io/v1alpha1', 'kind: Workflow', 'metadata: {generateName: w-}', 'spec:', '  templates:', '  - name: main', '    container:', '      image: alpine:3.19') },
     { name: 'OpenShift DeploymentConfig stays silent', code: y('apiVersion: apps.openshift.io/v1', 'kind: DeploymentConfig', 'metadata: {name: d}', 'spec:', '  template:', '    spec:', '      containers:', '      - name: a', '        image: a:1') },
-    { name: 'a List stays silent', code: y('apiVersion: v1', 'kind: List', 'items:', '- apiVersion: v1', '  kind: Pod', '  metadata: {name: p}', '  spec:', '    containers: [{name: a, image: "a:1"}]') },
     { name: 'a Service has no containers', code: y('apiVersion: v1', 'kind: Service', 'metadata: {name: s}', 'spec:', '  ports: [{port: 80}]') },
   ],
   invalid: [
+    {
+      // what `kubectl get -o yaml` prints: kubectl applies each item (#14)
+      name: 'the items of a List are objects',
+      code: y('apiVersion: v1', 'kind: List', 'items:', '- apiVersion: v1', '  kind: Pod', '  metadata: {name: p}', '  spec:', '    containers: [{name: a, image: "a:1"}]'),
+      errors: ['8:25-8:26'],
+      messages: ['Container `a` has no CPU and memory request'],
+    },
     {
       name: 'no resources: block style, 2-space indent, sequence not indented, comments kept',
       code: y(...head, '      - name: app # main', '        image: app:1', '        # end of app', '      volumes: []'),

@@ -199,3 +199,19 @@ describe('healthcheck completion in a service', () => {
     assert.deepEqual(complete('services:\n  api:\n    image: a:1\n', 2, 11), []);
   });
 });
+
+describe('broken Compose YAML', () => {
+  it('nesting deeper than the parser can recurse: one yaml-syntax error where it starts, the services still linted', () => {
+    const text = `services:\n  app:\n    image: app:1\n    command: sleep infinity\nx-deep: ${'['.repeat(5000)}${']'.repeat(5000)}\n`;
+    const result = lint({ uri: 'file:///w/compose.yaml', text });
+    assert.deepEqual(
+      result.findings.map((f) => `${f.ruleId} ${f.range.start.line + 1}:${f.range.start.character + 1}`),
+      ['no-keepalive-command 4:14', 'yaml-syntax 5:264'],
+    );
+  });
+
+  it('a syntax error in one document: one yaml-syntax error there, the other document still linted', () => {
+    const text = 'services:\n  app:\n    image: app:1\n    command: sleep infinity\n---\nservices: [unclosed\n';
+    assert.deepEqual(ids(text).sort(), ['no-keepalive-command', 'yaml-syntax']);
+  });
+});

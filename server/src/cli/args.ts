@@ -12,6 +12,10 @@ export interface LintArgs {
   config?: string;
   fix: boolean;
   maxWarnings?: number;
+  /** `--max-file-size`: bytes; over the config's `maxFileSize`. */
+  maxFileSize?: number;
+  /** `--allow-skipped`: files that could not be linted are still reported but do not fail the run. */
+  allowSkipped: boolean;
   /** `--rule id=severity`, in the order given; later ones win. */
   rules: { id: string; severity: SeveritySetting }[];
   /** `--stdin-filename`: the name stdin (`-`) is linted under: its kind, config and workspace. */
@@ -68,7 +72,7 @@ function parseRules(words: string[]): CliArgs {
 }
 
 function parseLint(words: string[]): LintArgs {
-  const args: LintArgs = { command: 'lint', paths: [], format: 'stylish', fix: false, rules: [] };
+  const args: LintArgs = { command: 'lint', paths: [], format: 'stylish', fix: false, allowSkipped: false, rules: [] };
   const next = optionReader(words);
   for (let w = words.shift(); w !== undefined; w = words.shift()) {
     if (w === '--') {
@@ -106,6 +110,13 @@ function parseLint(words: string[]): LintArgs {
         args.maxWarnings = Number(value);
         break;
       }
+      case '--max-file-size':
+        args.maxFileSize = byteSize(name, next(name, inline));
+        break;
+      case '--allow-skipped':
+        if (inline !== undefined) throw new UsageError('--allow-skipped takes no value');
+        args.allowSkipped = true;
+        break;
       case '--rule':
         args.rules.push(ruleOverride(next(name, inline)));
         break;
@@ -133,6 +144,17 @@ function parseLint(words: string[]): LintArgs {
   if (args.stdinFilename !== undefined && !args.paths.includes('-')) throw new UsageError('--stdin-filename names what is read from stdin: add - to the paths');
   if (args.fix && args.paths.includes('-')) throw new UsageError('--fix cannot write back to stdin');
   return args;
+}
+
+const UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, m: 1048576, mb: 1048576, g: 1073741824, gb: 1073741824 };
+
+/** `5242880`, `512k`, `5MB`, `1.5m` → bytes (k = 1024). */
+function byteSize(name: string, value: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(value);
+  const unit = m ? UNITS[m[2].toLowerCase()] : undefined;
+  const bytes = m && unit ? Math.floor(Number(m[1]) * unit) : NaN;
+  if (!Number.isSafeInteger(bytes) || bytes <= 0) throw new UsageError(`${name} must be a positive size in bytes (or with k, MB, G), not ${value}`);
+  return bytes;
 }
 
 function ruleOverride(value: string): { id: string; severity: SeveritySetting } {

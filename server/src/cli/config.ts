@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { defaultConfig, parseConfig, type HerdConfig } from '../engine';
 import { sourceText } from '../parse/source';
+import { describeFsError } from './fs-errors';
 
 /** One line per problem, each naming the file, line and column. */
 export class ConfigError extends Error {
@@ -17,7 +18,7 @@ export function loadConfig(path: string, shownAs: string, required: boolean, rul
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new ConfigError([`cannot read config ${shownAs}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`]);
+    throw new ConfigError([`cannot read config ${shownAs}: ${describeFsError(error)}`]);
   }
   const { config, problems } = parseConfig(text, ruleIds);
   if (problems.length === 0) return config;

@@ -3,6 +3,27 @@ import { applyEdits, lint, safeFixEdits, type LintInput, type LintOptions, type 
 
 export const MAX_FIX_PASSES = 10;
 
+export interface DecodedFile {
+  /** The text to lint: UTF-8, without a byte order mark (editors hide it and count columns after it). */
+  text: string;
+  bom: boolean;
+  /** Whether encoding the text again gives the same bytes: only such a file may be fixed in place. */
+  roundTrips: boolean;
+}
+
+/** A file's bytes as the CLI lints them. Invalid UTF-8 decodes to U+FFFD; writing that back would change bytes no fix touched. */
+export function decodeFile(bytes: Buffer): DecodedFile {
+  const decoded = bytes.toString('utf8');
+  const roundTrips = Buffer.byteLength(decoded) === bytes.length && Buffer.from(decoded, 'utf8').equals(bytes);
+  const bom = decoded.charCodeAt(0) === 0xfeff;
+  return { text: bom ? decoded.slice(1) : decoded, bom, roundTrips };
+}
+
+/** The bytes to write for a fixed text: UTF-8, with the byte order mark the file had. */
+export function encodeFile(text: string, bom: boolean): Buffer {
+  return Buffer.from(bom ? `\ufeff${text}` : text, 'utf8');
+}
+
 export interface FixOutcome {
   text: string;
   /** The lint of the final text: what is left to report. */

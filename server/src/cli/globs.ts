@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, resolve, sep } from 'node:path';
 import { globToRegExp } from '../engine/glob';
+import { describeFsError } from './fs-errors';
 import { toSlashes, walkWorkspace, type IgnorePredicate, type LintTarget } from './walk';
 
 /** An argument is a glob when it has a wildcard and is not the name of an existing file (`a?b` can be a name). */
@@ -27,6 +28,6 @@ export function expandGlob(pattern: string, cwd: string, ignored: IgnorePredicat
   const baseDir = sep === '/' ? base : base.split('/').join(sep) + (baseParts.length === 1 ? sep : '');
   if (!existsSync(baseDir)) return { base: baseDir, targets: [] };
   const matcher = globToRegExp(absolute);
-  const targets = walkWorkspace(baseDir, ignored, onNote).filter((t) => matcher.test(toSlashes(t.path)));
+  const targets = walkWorkspace(baseDir, ignored, (dir, error) => onNote(`cannot read directory ${dir}: ${describeFsError(error)}`)).filter((t) => matcher.test(toSlashes(t.path)));
   return { base: baseDir, targets };
 }

@@ -19,6 +19,10 @@ Lint options:
       --color, --no-color   Force colour on or off (default: on for a terminal; FORCE_COLOR, NO_COLOR)
       --stdin-filename <name>  Lint stdin (path -) as this file: its kind and its config
       --print-config <file> Print the configuration that applies to <file> (YAML; JSON with -f json)
+      --max-file-size <n>   Skip files above n bytes (512k, 10MB; default 5MB or the
+                            config's maxFileSize)
+      --allow-skipped       Files that could not be linted (unreadable, too large,
+                            binary, unparsable) do not fail the run
 
 Paths are files, directories or quoted globs ('services/**/Dockerfile'; ** crosses
 folders, * and ? do not); - reads stdin. A directory is walked (node_modules, .git
@@ -33,6 +37,7 @@ to the repository root (the folder holding .git); its ignore globs are relative
 to the folder it is in.
 
 Exit codes: 0 no errors, 1 errors or too many warnings, 2 usage, config or
-internal error, a file that is no kind Herd lints, or a directory or glob
-argument that reaches no Dockerfile, manifest or Compose file.
+internal error, a file that is no kind Herd lints, a directory or glob argument
+that reaches no Dockerfile, manifest or Compose file, or a file that could not
+be linted (unless --allow-skipped).
 `;

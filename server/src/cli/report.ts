@@ -18,6 +18,8 @@ export interface FormatContext {
   color: boolean;
   /** `--quiet`: the reports hold errors only. */
   quiet?: boolean;
+  /** Files that could not be linted (named on stderr), for the summary. */
+  skipped?: number;
 }
 
 export type Formatter = (reports: FileReport[], context: FormatContext) => string;

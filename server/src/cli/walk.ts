@@ -23,7 +23,12 @@ export type IgnorePredicate = (path: string, isDir: boolean) => boolean;
  * Dockerfiles and YAML/JSON files under `root` (not .herd.yaml), sorted, minus `node_modules`, `.git` and the ignore
  * globs (relative to root) or predicate. `compose` says which YAML files `.herd.yaml`'s `compose:` globs name.
  */
-export function walkWorkspace(root: string, ignore: string[] | IgnorePredicate, onNote: (message: string) => void, compose: (path: string) => boolean = () => false): LintTarget[] {
+export function walkWorkspace(
+  root: string,
+  ignore: string[] | IgnorePredicate,
+  onUnreadable: (dir: string, error: unknown) => void,
+  compose: (path: string) => boolean = () => false,
+): LintTarget[] {
   const found: LintTarget[] = [];
   const ignored: IgnorePredicate =
     typeof ignore === 'function'
@@ -37,7 +42,7 @@ export function walkWorkspace(root: string, ignore: string[] | IgnorePredicate, 
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (error) {
-      onNote(`cannot read directory ${dir}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      onUnreadable(dir, error);
       return;
     }
     for (const entry of entries.sort((a, b) => byCodeUnit(a.name, b.name))) {
@@ -48,7 +53,8 @@ export function walkWorkspace(root: string, ignore: string[] | IgnorePredicate, 
         // a folder glob (`vendor/`) only matches what is below the folder, so test the folder as one
         if (SKIPPED_DIRS.has(name) || ignored(path, true)) continue;
         visit(path);
-      } else if (type === 'file' && !CONFIG_FILES.includes(name) && fileKind(name) && !ignored(path, false)) {
+      } else if ((type === 'file' || type === 'broken-link') && !CONFIG_FILES.includes(name) && fileKind(name) && !ignored(path, false)) {
+        // a dangling or looping symlink with a Dockerfile's or YAML name: reading it fails, and says why
         found.push(/\.ya?ml$/i.test(name) && compose(path) ? { path, explicit: false, languageId: 'dockercompose' } : { path, explicit: false });
       }
     }
@@ -63,14 +69,14 @@ export function explicitTarget(path: string): LintTarget {
 }
 
 /** Symlinked folders are not followed (they can loop); symlinked files are read. */
-function entryType(entry: Dirent, path: string): 'dir' | 'file' | undefined {
+function entryType(entry: Dirent, path: string): 'dir' | 'file' | 'broken-link' | undefined {
   if (entry.isDirectory()) return 'dir';
   if (entry.isFile()) return 'file';
   if (!entry.isSymbolicLink()) return undefined;
   try {
     return statSync(path).isFile() ? 'file' : undefined;
   } catch {
-    return undefined;
+    return 'broken-link';
   }
 }
 

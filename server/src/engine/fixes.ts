@@ -35,7 +35,7 @@ export function safeFixEdits(findings: Finding[]): { edits: OffsetEdit[]; applie
       continue;
     }
     if (proposed.some((p) => edits.some((e) => overlaps(p, e)))) continue;
-    edits.push(...proposed);
+    for (const edit of proposed) edits.push(edit);
     applied.push(f);
   }
   return { edits, applied };

@@ -1,5 +1,5 @@
 // The engine's public face, shared by the language server, the CLI and the tests.
-export { lint, parseFile, type LintInput, type LintResult, type LintOptions, type FileProblem } from './lint';
+export { lint, parseFile, YAML_SYNTAX, YAML_SYNTAX_META, type LintInput, type LintResult, type LintOptions, type FileProblem } from './lint';
 export { applyEdits, safeFixEdits, toTextEdits } from './fixes';
 export { defaultConfig, mergeConfig, parseConfig, CONFIG_FILE, CONFIG_FILES, type HerdConfig, type ConfigProblem } from './config';
 export { COMPOSE_LANGUAGE_ID, composeCompanions, detectLanguage, fileKind, isComposeFile } from './detect';

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { composeContainers, dockerfileContainer, kubernetesContainers, type Container, type LinkedStage } from '../parse/container';
 import { devcontainerLink, parseCompose, type ComposeModel, type ComposeService, type DevcontainerLink } from '../parse/compose';
 import { parseDockerfile, templatedInstructionSpans } from '../parse/dockerfile';
-import { parseKubernetes } from '../parse/kubernetes';
+import { parseKubernetes, type KubernetesModel } from '../parse/kubernetes';
 import { ShellParserNotLoaded } from '../parse/shell';
 import { sourceText, type SourceText } from '../parse/source';
 import { allRules } from '../rules';
@@ -12,7 +12,7 @@ import { defaultConfig, type HerdConfig } from './config';
 import { detectLanguage, isJsonDocument } from './detect';
 import type { ParsedFile, Rule, RuleContext } from './rule';
 import { isSuppressed, suppressionsOf } from './suppression';
-import type { Finding, FixProposal, Language, Report, Severity } from './types';
+import type { Finding, FixProposal, Language, Report, RuleMeta, Severity } from './types';
 import type { WorkspaceView } from './workspace';
 
 export interface LintInput {
@@ -112,6 +112,9 @@ function runRules(result: LintResult, model: ParsedFile, language: Language, con
   const suppressions = suppressionsOf(model);
   const broken = brokenYamlSpans(model);
   const templated = model.kind === 'dockerfile' ? templatedInstructionSpans(model) : [];
+  if (model.kind === 'kubernetes' || model.kind === 'compose') {
+    for (const finding of yamlSyntaxFindings(model, result.source)) if (!isSuppressed(suppressions, finding.ruleId, finding.start)) result.findings.push(finding);
+  }
   for (const rule of options.rules ?? allRules) {
     const setting = config.rules[rule.meta.id] ?? rule.meta.defaultSeverity;
     if (setting === 'off' || !rule.meta.languages.includes(language)) continue;
@@ -160,6 +163,46 @@ function reusable(input: LintInput, model: ParsedFile | undefined): ReturnType<t
 function brokenYamlSpans(model: ParsedFile): [number, number][] {
   if (model.kind === 'dockerfile') return [];
   return model.documents.filter((d) => d.errors.length > 0).map((d) => [d.yaml.range[0], d.yaml.range[2]]);
+}
+
+/** The diagnostic of a YAML syntax error: the rule-like code of these findings (RULES.md, Terms). */
+export const YAML_SYNTAX = 'yaml-syntax';
+
+/** Its metadata, for reports that describe every code they use (SARIF's rule table); not a rule of the registry. */
+export const YAML_SYNTAX_META: RuleMeta = {
+  id: YAML_SYNTAX,
+  languages: ['kubernetes'],
+  defaultSeverity: 'error',
+  description: 'A YAML document does not parse: kubectl rejects it or reads it differently.',
+  category: 'syntax',
+  fixes: [],
+};
+
+/**
+ * One error-level finding per YAML document that does not parse, at its first error: kubectl would reject the
+ * document or read it differently, and what Herd lints there is what the parser's recovery made of it.
+ */
+function yamlSyntaxFindings(model: KubernetesModel | ComposeModel, source: SourceText): Finding[] {
+  const findings: Finding[] = [];
+  for (const doc of model.documents) {
+    const first = doc.errors[0];
+    if (!first) continue;
+    const end = Math.min(Math.max(first.end, first.start + 1), source.text.length);
+    const start = Math.min(first.start, end);
+    const reason = first.message.split('\n')[0].replace(/\s+at line \d+, column \d+:?$/, '');
+    findings.push({
+      ruleId: YAML_SYNTAX,
+      severity: 'error',
+      message: first.message.startsWith('YAML nested deeper')
+        ? `${first.message}: the rest of the file is linted.`
+        : `This YAML does not parse: ${reason}. kubectl rejects it or reads it differently, and Herd lints what its parser recovered; fix the syntax.`,
+      start,
+      end,
+      range: source.rangeOf(start, end),
+      fixes: [],
+    });
+  }
+  return findings;
 }
 
 /** A rule may only offer the fix kinds its metadata declares. */

@@ -190,5 +190,53 @@ function startingNodeSpan(node: unknown): { start: number; end: number } | undef
 }
 
 export function isSuppressed(suppressions: Suppression[], ruleId: string, start: number): boolean {
-  return suppressions.some((s) => (s.ids.has(ruleId) || s.ids.has('*') || s.ids.has('all')) && start >= s.start && start <= s.end);
+  const { sorted, tree, size } = indexOf(suppressions);
+  // the regions that start at or before `start`: [0, last]
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].start <= start) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  const last = hi;
+  // among them, those whose end reaches `start` (the nesting depth at that point, a few), found through a tree of
+  // maximum ends: a lookup per finding instead of a scan of every pragma, so many pragmas and findings stay linear
+  const covers = (node: number, from: number, to: number): boolean => {
+    if (from > last || tree[node] < start) return false;
+    if (from === to) {
+      const s = sorted[from];
+      return s.ids.has(ruleId) || s.ids.has('*') || s.ids.has('all');
+    }
+    const mid = (from + to) >> 1;
+    return covers(2 * node, from, mid) || covers(2 * node + 1, mid + 1, to);
+  };
+  return last >= 0 && covers(1, 0, size - 1);
+}
+
+interface SuppressionIndex {
+  sorted: Suppression[];
+  /** Segment tree (1-based heap layout) of the largest `end` in each range of `sorted`. */
+  tree: number[];
+  size: number;
+}
+
+const indexes = new WeakMap<Suppression[], SuppressionIndex>();
+
+function indexOf(suppressions: Suppression[]): SuppressionIndex {
+  let index = indexes.get(suppressions);
+  if (!index || index.sorted.length !== suppressions.length) {
+    const sorted = [...suppressions].sort((a, b) => a.start - b.start);
+    const size = Math.max(1, sorted.length);
+    const tree: number[] = new Array<number>(4 * size).fill(-Infinity);
+    const build = (node: number, from: number, to: number): number => {
+      if (from === to) return (tree[node] = sorted[from]?.end ?? -Infinity);
+      const mid = (from + to) >> 1;
+      return (tree[node] = Math.max(build(2 * node, from, mid), build(2 * node + 1, mid + 1, to)));
+    };
+    build(1, 0, size - 1);
+    index = { sorted, tree, size };
+    indexes.set(suppressions, index);
+  }
+  return index;
 }

@@ -27,7 +27,7 @@ import {
   type BuildLink,
   type Kustomization,
 } from './workspace-links';
-import { podLabelSets, sameNamespace, selects, serviceSelectors, type PodLabelSet, type ServiceSelector } from './workspace-selection';
+import { PodIndex, podLabelSets, sameNamespace, selects, serviceSelectors, ServiceIndex, type PodLabelSet, type ServiceSelector } from './workspace-selection';
 
 export interface IndexLimits {
   /** Files read from disk (open documents always count). */
@@ -96,6 +96,8 @@ interface Tables {
   bases?: { uri: string; base: BaseFact | undefined }[];
   pods?: PodLabelSet[];
   services?: ServiceSelector[];
+  podIndex?: PodIndex;
+  serviceIndex?: ServiceIndex;
 }
 
 export class WorkspaceIndex implements WorkspaceView {
@@ -286,8 +288,9 @@ export class WorkspaceIndex implements WorkspaceView {
 
   isSelectedByService(container: K8sContainer): boolean {
     const template = container.template;
-    const namespace = template.object.namespace;
-    return this.selection().services.some((s) => s.known && sameNamespace(s.namespace, namespace) && selects(s.selector, template.labels));
+    const t = this.table();
+    t.serviceIndex ??= new ServiceIndex(this.selection().services);
+    return t.serviceIndex.selectsAny(template.labels, template.object.namespace);
   }
 
   dockerfileFacts(uri: string): DockerfileFacts | undefined {
@@ -309,6 +312,12 @@ export class WorkspaceIndex implements WorkspaceView {
 
   podLabelSets(): PodLabelSet[] {
     return this.selection().pods;
+  }
+
+  podIndex(): PodIndex {
+    const t = this.table();
+    t.podIndex ??= new PodIndex(this.selection().pods);
+    return t.podIndex;
   }
 
   displayPath(uri: string): string {

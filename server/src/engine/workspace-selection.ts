@@ -106,3 +106,95 @@ function stringMap(map: YAMLMap | undefined): Record<string, string> {
   }
   return out;
 }
+
+/**
+ * Services by the first entry of their selector (`app=web`): the services that may select a set of labels are
+ * among those filed under one of its pairs, so matching every pod template against every Service (quadratic in
+ * a large workspace or file) becomes a lookup per label.
+ */
+export class ServiceIndex {
+  private readonly byFirstPair = new Map<string, ServiceSelector[]>();
+
+  constructor(services: readonly ServiceSelector[]) {
+    for (const s of services) {
+      const first = Object.entries(s.selector)[0];
+      if (!s.known || !first) continue;
+      const key = pairKey(first[0], first[1]);
+      const list = this.byFirstPair.get(key);
+      if (list) list.push(s);
+      else this.byFirstPair.set(key, [s]);
+    }
+  }
+
+  /** Whether a known Service of a compatible namespace selects these labels. */
+  selectsAny(labels: Record<string, string>, namespace: string | undefined): boolean {
+    for (const [k, v] of Object.entries(labels)) {
+      for (const s of this.byFirstPair.get(pairKey(k, v)) ?? []) if (sameNamespace(s.namespace, namespace) && selects(s.selector, labels)) return true;
+    }
+    return false;
+  }
+}
+
+/** Pod label sets by label pair and by namespace, for the Service rules' per-Service questions. */
+export class PodIndex {
+  private readonly byPair = new Map<string, PodLabelSet[]>();
+  private readonly byKey = new Map<string, PodLabelSet[]>();
+  /** Namespaces with a pod template, and whether one has none (it may be applied to any). */
+  private readonly namespaces = new Set<string>();
+  private readonly unknownIn = new Set<string>();
+  private anyWithoutNamespace = false;
+  private unknownWithoutNamespace = false;
+  readonly size: number;
+
+  constructor(pods: readonly PodLabelSet[]) {
+    this.size = pods.length;
+    for (const p of pods) {
+      if (p.namespace === undefined) this.anyWithoutNamespace = true;
+      else this.namespaces.add(p.namespace);
+      if (!p.known) {
+        if (p.namespace === undefined) this.unknownWithoutNamespace = true;
+        else this.unknownIn.add(p.namespace);
+      }
+      for (const [k, v] of Object.entries(p.labels)) {
+        push(this.byPair, pairKey(k, v), p);
+        push(this.byKey, k, p);
+      }
+    }
+  }
+
+  /** Whether the workspace defines pod templates where a Service of this namespace looks (see service-selects-pods). */
+  definesNamespace(namespace: string | undefined): boolean {
+    return namespace === undefined ? this.size > 0 : this.namespaces.has(namespace);
+  }
+
+  /** Whether a pod template of a compatible namespace matches the selector, or may (its labels are templated). */
+  maySelect(selector: Record<string, string>, namespace: string | undefined): boolean {
+    if (this.unknownWithoutNamespace || (namespace === undefined ? this.unknownIn.size > 0 : this.unknownIn.has(namespace))) return true;
+    const first = Object.entries(selector)[0];
+    if (!first) return false;
+    return (this.byPair.get(pairKey(first[0], first[1])) ?? []).some((p) => sameNamespace(namespace, p.namespace) && selects(selector, p.labels));
+  }
+
+  /** Pod templates of a compatible namespace that carry one of these label keys, among the first `limit` examined. */
+  withKeys(keys: readonly string[], namespace: string | undefined, limit: number): PodLabelSet[] {
+    const out = new Set<PodLabelSet>();
+    let examined = 0;
+    for (const k of keys) {
+      for (const p of this.byKey.get(k) ?? []) {
+        if (examined++ >= limit) return [...out];
+        if (sameNamespace(namespace, p.namespace)) out.add(p);
+      }
+    }
+    return [...out];
+  }
+}
+
+function pairKey(k: string, v: string): string {
+  return `${k}\u0000${v}`;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

@@ -3,7 +3,7 @@ import type { DockerfileModel } from '../parse/dockerfile';
 import type { K8sContainer, KubernetesModel } from '../parse/kubernetes';
 import type { ComposeModel } from '../parse/compose';
 import type { BaseFact, DockerfileFacts } from './dockerfile-facts';
-import type { PodLabelSet } from './workspace-selection';
+import type { PodIndex, PodLabelSet } from './workspace-selection';
 
 export type { DockerfileFacts } from './dockerfile-facts';
 export type { PodLabelSet } from './workspace-selection';
@@ -53,6 +53,8 @@ export interface WorkspaceView {
   podLabelSets?(): PodLabelSet[];
   /** The Dockerfile of the workspace at this absolute path (a Compose `build`'s context + `dockerfile`). */
   dockerfileAt?(path: string): DockerfileModel | undefined;
+  /** The same pod templates indexed by label, for per-Service questions in linear time. */
+  podIndex?(): PodIndex;
   /** A file's path as users see it: relative to its workspace folder. */
   displayPath?(uri: string): string;
 }

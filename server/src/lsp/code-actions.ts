@@ -98,7 +98,7 @@ export function codeActions(
       else ignores.set(key, { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: edit([offsetEdit]) });
     }
   }
-  actions.push(...ignores.values());
+  for (const action of ignores.values()) actions.push(action);
   if (only && requested(FIX_ALL_KIND, only)) {
     const fixAll = fixAllEdits(result);
     if (fixAll.length) actions.push({ title: 'Fix all safe Herd problems', kind: FIX_ALL_KIND, edit: workspaceEdit(target, fixAll) });

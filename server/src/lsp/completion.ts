@@ -168,24 +168,24 @@ function portOptions(container: K8sContainer): { options: string[]; http: boolea
 
 function skeletonFor(key: SkeletonKey, container: K8sContainer): Skeleton {
   let tab = 0;
-  const slot = (...options: string[]): Slot => ({ tab: ++tab, options });
+  const slot = (options: string[]): Slot => ({ tab: ++tab, options });
   if (key === 'resources') {
     return {
       detail: 'CPU and memory requests, memory limit',
-      lines: [[1, 'requests:'], [2, 'cpu: ', slot('100m')], [2, 'memory: ', slot('128Mi')], [1, 'limits:'], [2, 'memory: ', slot('128Mi')]],
+      lines: [[1, 'requests:'], [2, 'cpu: ', slot(['100m'])], [2, 'memory: ', slot(['128Mi'])], [1, 'limits:'], [2, 'memory: ', slot(['128Mi'])]],
     };
   }
   if (key === 'securityContext') {
     const podContext = getMap(container.template.spec, 'securityContext');
     // the pod may already choose the user for every container
-    const user: Line[] = getNode(podContext, 'runAsUser') === undefined ? [[1, 'runAsUser: ', slot('10001')]] : [];
+    const user: Line[] = getNode(podContext, 'runAsUser') === undefined ? [[1, 'runAsUser: ', slot(['10001'])]] : [];
     return {
       detail: 'non-root, no privilege escalation, read-only root filesystem, no capabilities',
       lines: [
         [1, 'runAsNonRoot: true'],
         ...user,
         [1, 'allowPrivilegeEscalation: false'],
-        [1, 'readOnlyRootFilesystem: ', slot('true', 'false')],
+        [1, 'readOnlyRootFilesystem: ', slot(['true', 'false'])],
         [1, 'capabilities:'],
         [2, 'drop: [ALL]'],
         [1, 'seccompProfile:'],
@@ -196,11 +196,11 @@ function skeletonFor(key: SkeletonKey, container: K8sContainer): Skeleton {
   const shape = PROBE_SHAPE[key];
   const ports = portOptions(container);
   const check: Line[] = ports.http
-    ? [[1, 'httpGet:'], [2, 'path: ', slot(shape.path)], [2, 'port: ', slot(...ports.options)], ...(ports.https ? [[2, 'scheme: HTTPS'] as Line] : [])]
-    : [[1, 'tcpSocket:'], [2, 'port: ', slot(...ports.options)]];
+    ? [[1, 'httpGet:'], [2, 'path: ', slot([shape.path])], [2, 'port: ', slot(ports.options)], ...(ports.https ? [[2, 'scheme: HTTPS'] as Line] : [])]
+    : [[1, 'tcpSocket:'], [2, 'port: ', slot(ports.options)]];
   return {
     detail: `${ports.http ? `httpGet ${shape.path}` : 'tcpSocket'} on port ${ports.options[0]}`,
-    lines: [...check, [1, 'periodSeconds: ', slot(shape.period)], [1, 'failureThreshold: ', slot(shape.failures)]],
+    lines: [...check, [1, 'periodSeconds: ', slot([shape.period])], [1, 'failureThreshold: ', slot([shape.failures])]],
   };
 }
 

@@ -20,7 +20,7 @@ export const imageLinkHover: HoverProvider = ({ uri, offset, index }) => {
     const path = index!.displayPath(file.uri);
     const line = facts?.finalFrom ? file.model.source.positionAt(facts.finalFrom.start).line + 1 : 1;
     const lines = [`**Herd** · built from [\`${path}\`](${file.uri}#L${line}) (linked by ${VIA[via]}${kustomization ? ` after the \`images:\` of \`${index!.displayPath(pathToFileURL(kustomization).href)}\`` : ''})`, ''];
-    if (facts) lines.push(...factLines(facts));
+    if (facts) for (const line of factLines(facts)) lines.push(line);
     return lines.join('\n');
   });
   return [{ markdown: sections.join('\n\n'), range: source?.rangeOf(at.start, at.end) }];

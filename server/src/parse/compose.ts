@@ -4,6 +4,7 @@ import { isMap, isScalar, isSeq, type Document, type Node, type Pair, type Scala
 import { alignDecoded, docOffset, type MappedText } from './mapped-text';
 import type { SourceText } from './source';
 import { deref, lookup, lookupPair } from './yaml-lookup';
+import { cutDeepNesting, MAX_YAML_DEPTH } from './yaml-depth';
 import { parseYamlStream } from './yaml-stream';
 
 export interface ComposeModel {
@@ -148,8 +149,9 @@ export function parseCompose(source: SourceText, options: { dotenv?: string; dev
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   let docs: Document.Parsed[];
+  const { text: parsed, cuts } = cutDeepNesting(source.text);
   try {
-    docs = parseYamlStream(source.text, { uniqueKeys: false, strict: false, prettyErrors: false }, source.uri);
+    docs = parseYamlStream(parsed, { uniqueKeys: false, strict: false, prettyErrors: false }, source.uri);
   } finally {
     Error.stackTraceLimit = limit;
   }
@@ -162,8 +164,15 @@ export function parseCompose(source: SourceText, options: { dotenv?: string; dev
     devcontainer: /(?:^|\/)\.devcontainer\//.test(decodeURIComponent(source.uri.split(/[?#]/)[0])) || options.devcontainer?.names === true,
     devcontainerService: options.devcontainer?.names ? options.devcontainer.service : undefined,
   };
+  // what lay too deep for the parser's recursion was blanked out (offsets kept): an error where each cut starts
   docs.forEach((yaml, index) => {
-    model.documents.push({ index, yaml, errors: yaml.errors.map((e) => ({ message: e.message, start: e.pos[0], end: Math.max(e.pos[1], e.pos[0]) })) });
+    const end = index + 1 < docs.length ? docs[index + 1].range[0] : Infinity;
+    const errors = cuts
+      .filter((c) => c.start >= yaml.range[0] && c.start < end)
+      .map((c) => ({ message: `YAML nested deeper than ${MAX_YAML_DEPTH} levels: Herd did not read below this point`, start: c.start, end: c.start + 1 }));
+    for (const e of yaml.errors) errors.push({ message: e.message, start: e.pos[0], end: Math.max(e.pos[1], e.pos[0]) });
+    errors.sort((a, b) => a.start - b.start);
+    model.documents.push({ index, yaml, errors });
     const root = yaml.contents;
     if (!isMap(root)) return;
     const services = deref(yaml, lookup(yaml, root, 'services'));

@@ -124,8 +124,9 @@ export function parseDockerfile(original: SourceText): DockerfileModel {
     }
   }
   const finalStage = stages[stages.length - 1];
+  // a parent is always an earlier stage, so the chain ends (a Set keeps a long chain linear)
   const shipped: Stage[] = [];
-  for (let s = finalStage; s && !shipped.includes(s); s = s.parent as Stage) shipped.push(s);
+  for (let s = finalStage, seen = new Set<Stage>(); s && !seen.has(s); s = s.parent as Stage) shipped.push(s), seen.add(s);
   return { kind: 'dockerfile', source, ast, stages, finalStage, shipped, escapeChar: ast.getEscapeCharacter(), templates };
 }
 
@@ -144,8 +145,8 @@ export function offsets(model: DockerfileModel, range: Range): { start: number; 
 /** The instructions of a stage and of the stages it inherits from, oldest first. */
 export function inheritedInstructions(stage: Stage): Instruction[] {
   const chain: Stage[] = [];
-  for (let s: Stage | undefined = stage; s && !chain.includes(s); s = s.parent) chain.unshift(s);
-  return chain.flatMap((s) => s.instructions);
+  for (let s: Stage | undefined = stage, seen = new Set<Stage>(); s && !seen.has(s); s = s.parent) chain.push(s), seen.add(s);
+  return chain.reverse().flatMap((s) => s.instructions);
 }
 
 /** Whether an instruction's arguments are a JSON array (exec form). */

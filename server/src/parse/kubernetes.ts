@@ -1,6 +1,7 @@
 // Kubernetes YAML: every document of a file, the objects (apiVersion + kind), their pod templates and containers.
-import { isMap, isScalar, isSeq, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, type Alias, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { SourceText } from './source';
+import { cutDeepNesting, MAX_YAML_DEPTH } from './yaml-depth';
 import { parseYamlStream } from './yaml-stream';
 
 export interface KubernetesModel {
@@ -77,14 +78,21 @@ const TEMPLATE = /\{\{[\s\S]*?\}\}/g;
 function maskTemplates(text: string): { masked: string; templates: { start: number; end: number }[] } {
   if (!text.includes('{{')) return { masked: text, templates: [] };
   const templates: { start: number; end: number }[] = [];
+  let previousEnd = 0;
   const masked = text.replace(TEMPLATE, (m: string, offset: number) => {
-    templates.push({ start: offset, end: offset + m.length });
-    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-    const before = text.slice(lineStart, offset);
-    const after = text.slice(offset + m.length, text.indexOf('\n', offset + m.length) >>> 0);
-    // a directive alone on its line (`{{- if … }}`) vanishes; one inside a value becomes a plain word
-    const alone = before.trim() === '' && (after.trim() === '' || after.trim().startsWith('{{'));
-    return m.replace(/[^\r\n]/g, alone ? ' ' : 'x');
+    const end = offset + m.length;
+    templates.push({ start: offset, end });
+    // a directive alone on its line (`{{- if … }}`) vanishes; one inside a value becomes a plain word. Only the
+    // blanks next to it are read (not its whole line), so a long line of directives stays linear.
+    let b = offset - 1;
+    while (b >= previousEnd && (text[b] === ' ' || text[b] === '\t')) b--;
+    // stopped at the line's start, or at a character: the previous directive's last one when only blanks lie between
+    const aloneBefore = b < 0 || text[b] === '\n' || text[b] === '\r';
+    let a = end;
+    while (a < text.length && (text[a] === ' ' || text[a] === '\t' || (text[a] === '\r' && text[a + 1] === '\n'))) a++;
+    const aloneAfter = a >= text.length || text[a] === '\n' || text.startsWith('{{', a);
+    previousEnd = end;
+    return m.replace(/[^\r\n]/g, aloneBefore && aloneAfter ? ' ' : 'x');
   });
   return { masked, templates };
 }
@@ -106,35 +114,91 @@ let lastParsed: { text: string; docs: ReturnType<typeof parseYaml> } | undefined
 
 /** The YAML documents of a text, Helm directives masked as for a lint, for reading only (they may be the lint's own). */
 export function yamlDocuments(text: string): ReturnType<typeof parseYaml> {
-  const { masked } = maskTemplates(text);
+  const masked = cutDeepNesting(maskTemplates(text).masked).text;
   if (lastParsed?.text !== masked) lastParsed = { text: masked, docs: parseYaml(masked) };
   return lastParsed.docs;
 }
 
 export function parseKubernetes(source: SourceText): KubernetesModel {
-  const { masked, templates } = maskTemplates(source.text);
+  const templated = maskTemplates(source.text);
+  // what lies too deep for the parser's recursion is blanked out (offsets kept) and reported as an error there
+  const { text: masked, cuts } = cutDeepNesting(templated.masked);
+  const templates = templated.templates;
   const docs = parseYaml(masked, source.uri);
   lastParsed = { text: masked, docs };
   const list = Array.isArray(docs) ? docs : [];
   const model: KubernetesModel = { kind: 'kubernetes', source, documents: [], objects: [], templates };
+  let nextCut = 0;
   list.forEach((yaml, index) => {
-    const doc: KubernetesDocument = {
-      index,
-      yaml,
-      errors: yaml.errors.map((e) => ({ message: e.message, start: e.pos[0], end: Math.max(e.pos[1], e.pos[0]) })),
-    };
+    const errors: KubernetesDocument['errors'] = [];
+    const end = index + 1 < list.length ? list[index + 1].range[0] : Infinity;
+    for (; nextCut < cuts.length && cuts[nextCut].start < end; nextCut++) {
+      errors.push({ message: `YAML nested deeper than ${MAX_YAML_DEPTH} levels: Herd did not read below this point`, start: cuts[nextCut].start, end: cuts[nextCut].start + 1 });
+    }
+    for (const e of yaml.errors) errors.push({ message: e.message, start: e.pos[0], end: Math.max(e.pos[1], e.pos[0]) });
+    errors.sort((a, b) => a.start - b.start);
+    const doc: KubernetesDocument = { index, yaml, errors };
     model.documents.push(doc);
-    const object = objectOf(doc, model);
+    resolveAliases(yaml);
+    const object = objectOf(yaml.contents, doc, model);
     if (object) {
       doc.object = object;
       model.objects.push(object);
+      // `kind: List` (what `kubectl get -o yaml` prints): its items are the objects
+      if (/^(?:\w+)?List$/.test(object.kind) && object.apiVersion === 'v1') {
+        for (const item of getSeq(object.node, 'items')?.items ?? []) {
+          const inner = objectOf(resolved(item), doc, model);
+          if (inner) model.objects.push(inner);
+        }
+      }
     }
   });
   return model;
 }
 
+/** Each alias of a parsed document and the node it names: filled once per parse, read in O(1). */
+const aliasTargets = new WeakMap<Alias, Node>();
+
+/**
+ * One pre-order walk of a document in source order: an alias names the last node anchored before it. Aliases
+ * are looked up, never expanded, so an alias bomb costs one visit per node written in the file.
+ */
+function resolveAliases(doc: Document.Parsed): void {
+  const anchors = new Map<string, Node>();
+  const stack: unknown[] = [doc.contents];
+  while (stack.length) {
+    const node = stack.pop();
+    if (isAlias(node)) {
+      const target = anchors.get(node.source);
+      if (target) aliasTargets.set(node, target);
+      continue;
+    }
+    if (isPair(node)) {
+      stack.push(node.value, node.key);
+      continue;
+    }
+    if (!isMap(node) && !isSeq(node) && !isScalar(node)) continue;
+    if (node.anchor) anchors.set(node.anchor, node);
+    if (isMap(node) || isSeq(node)) for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]);
+  }
+}
+
+/** A node with its alias followed (a few hops, in case an alias names an alias), else the node itself. */
+export function resolved(node: unknown): Node | undefined {
+  let cur = node;
+  for (let i = 0; i < 8 && isAlias(cur); i++) cur = aliasTargets.get(cur);
+  return isAlias(cur) ? undefined : ((cur ?? undefined) as Node | undefined);
+}
+
+/** Whether an alias of a parsed document was resolved by the table (else yaml's own resolve applies). */
+export function aliasTarget(alias: Alias): Node | undefined {
+  return aliasTargets.get(alias);
+}
+
 /** True when the text of a YAML file holds at least one Kubernetes object (apiVersion + kind at top level). */
 export function looksLikeKubernetes(text: string): boolean {
+  // a byte order mark would hide the first line's `apiVersion:` from the line-start patterns
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (/^["']?apiVersion["']?\s*:/m.test(text) && /^["']?kind["']?\s*:/m.test(text)) return true;
   // a flow-style document: `{apiVersion: v1, kind: Pod, …}` or its JSON spelling
   const starts = [0];
@@ -167,9 +231,35 @@ export function scalarString(node: unknown): string | undefined {
   return v === null || v === undefined ? undefined : String(v);
 }
 
+/** The value of `key`: the map's own, else from a map merged in with `<<` (YAML 1.1, honoured by kubectl); aliases followed. */
 export function getNode(map: YAMLMap | undefined, key: string): Node | undefined {
-  if (!map) return undefined;
-  for (const pair of map.items) if (scalarString(pair.key) === key) return (pair.value ?? undefined) as Node | undefined;
+  const pair = mergedPair(map, key, 0);
+  return pair ? resolved(pair.value) : undefined;
+}
+
+/** Whether `key` is set on the map, by its own pair or through a merge key. */
+export function hasKey(map: YAMLMap | undefined, key: string): boolean {
+  return mergedPair(map, key, 0) !== undefined;
+}
+
+function mergedPair(map: YAMLMap | undefined, key: string, depth: number): Pair | undefined {
+  if (!map || depth > 8) return undefined;
+  let merges = false;
+  for (const pair of map.items) {
+    const k = scalarString(pair.key);
+    if (k === key) return pair;
+    if (k === '<<') merges = true;
+  }
+  if (!merges) return undefined;
+  for (const pair of map.items) {
+    if (scalarString(pair.key) !== '<<') continue;
+    const value = resolved(pair.value);
+    for (const source of isSeq(value) ? value.items : [value]) {
+      const merged = resolved(source);
+      const found = isMap(merged) ? mergedPair(merged, key, depth + 1) : undefined;
+      if (found) return found;
+    }
+  }
   return undefined;
 }
 
@@ -228,8 +318,7 @@ function podSpecPath(kind: string): string[] | undefined {
   }
 }
 
-function objectOf(doc: KubernetesDocument, model: KubernetesModel): K8sObject | undefined {
-  const root = doc.yaml.contents;
+function objectOf(root: unknown, doc: KubernetesDocument, model: KubernetesModel): K8sObject | undefined {
   if (!isMap(root)) return undefined;
   const apiVersion = scalarString(getNode(root, 'apiVersion'));
   const kind = scalarString(getNode(root, 'kind'));
@@ -272,12 +361,15 @@ function podTemplateOf(object: K8sObject, holder: YAMLMap, spec: YAMLMap, model:
     allContainers: [],
     volumes: [],
   };
-  for (const item of getSeq(spec, 'volumes')?.items ?? []) {
+  for (const entry of getSeq(spec, 'volumes')?.items ?? []) {
+    const item = resolved(entry);
     const name = isMap(item) ? scalarString(getNode(item, 'name')) : undefined;
     if (name && isMap(item)) template.volumes.push({ name, node: item });
   }
   const add = (key: string) => {
-    for (const item of getSeq(spec, key)?.items ?? []) {
+    for (const entry of getSeq(spec, key)?.items ?? []) {
+      // `- *app`: a container written once under an anchor
+      const item = resolved(entry);
       if (!isMap(item)) continue;
       const restart = scalarString(getNode(item, 'restartPolicy'));
       const role = key === 'containers' ? 'container' : restart === 'Always' ? 'sidecar' : 'init';
@@ -296,13 +388,15 @@ function containerOf(node: YAMLMap, role: K8sContainer['role'], template: PodTem
   const image = getNode(node, 'image');
   const [start, , end] = node.range ?? [0, 0, 0];
   const ports: K8sContainer['ports'] = [];
-  for (const p of getSeq(node, 'ports')?.items ?? []) {
+  for (const entry of getSeq(node, 'ports')?.items ?? []) {
+    const p = resolved(entry);
     if (!isMap(p)) continue;
     const cp = Number(scalarString(getNode(p, 'containerPort')));
     ports.push({ name: scalarString(getNode(p, 'name')), containerPort: Number.isFinite(cp) ? cp : undefined, node: p });
   }
   const volumeMounts: K8sContainer['volumeMounts'] = [];
-  for (const m of getSeq(node, 'volumeMounts')?.items ?? []) {
+  for (const entry of getSeq(node, 'volumeMounts')?.items ?? []) {
+    const m = resolved(entry);
     if (!isMap(m)) continue;
     const name = scalarString(getNode(m, 'name'));
     const mountPath = scalarString(getNode(m, 'mountPath'));

@@ -366,7 +366,7 @@ function collectBodies(node: Node, text: string, out: Statement[][]): void {
 function convertCommand(node: Node, text: string): SimpleCommand {
   const cmd: SimpleCommand = { type: 'command', args: [], assignments: [], start: node.startIndex, end: node.endIndex, redirects: [] };
   for (const c of kids(node)) {
-    if (c.type === 'variable_assignment') cmd.assignments.push(...assignmentsOf(c, text));
+    if (c.type === 'variable_assignment') for (const a of assignmentsOf(c, text)) cmd.assignments.push(a);
     else if (c.type === 'command_name') cmd.name = wordOf(kids(c)[0] ?? c, text, c);
     else if (c.type.endsWith('_redirect')) cmd.redirects.push(convertRedirect(c, text));
     else if (c.isNamed && c.type !== 'comment') cmd.args.push(wordOf(c, text));

@@ -1,11 +1,13 @@
 // Key lookups that see what Kubernetes sees: aliases (`resources: *defaults`) resolved and merge keys
 // (`<<: *base`, YAML 1.1, honoured by kubectl) applied, own keys first.
 import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { aliasTarget } from './kubernetes';
 
 /** Follows an alias to the node it names (bounded, in case of a cycle). */
 export function deref(doc: Document, node: unknown): Node | undefined {
   let cur = node;
-  for (let i = 0; i < 16 && isAlias(cur); i++) cur = cur.resolve(doc);
+  // the parse's table first: yaml's resolve() walks the whole document for every alias
+  for (let i = 0; i < 16 && isAlias(cur); i++) cur = aliasTarget(cur) ?? cur.resolve(doc);
   return isAlias(cur) ? undefined : ((cur ?? undefined) as Node | undefined);
 }
 

@@ -1,6 +1,7 @@
 // GitHub Actions workflow commands: each finding becomes an annotation on the pull request.
 import type { Severity } from '../../engine';
 import { placeOf, type Formatter } from '../report';
+import { printable } from './printable';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -16,9 +17,12 @@ export const github: Formatter = (reports) => {
   return lines.length ? `${lines.join('\n')}\n` : '';
 };
 
-/** The runner's escaping: %, CR and LF in the message; also `:` and `,` in properties. */
+/**
+ * The runner's escaping: %, CR and LF in the message (so one finding is one line); every other control character
+ * made visible (an ESC would colour the log); also `:` and `,` in properties.
+ */
 function data(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return printable(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 function property(text: string): string {

@@ -1,6 +1,6 @@
 // SARIF 2.1.0 for code-scanning services: one run, every registered rule, results relative to %SRCROOT%.
 import { pathToFileURL } from 'node:url';
-import { ruleDocUrl, type RuleMeta, type Severity } from '../../engine';
+import { ruleDocUrl, YAML_SYNTAX, YAML_SYNTAX_META, type RuleMeta, type Severity } from '../../engine';
 import { placeOf, type FileReport, type Formatter } from '../report';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -9,7 +9,9 @@ const SRCROOT = '%SRCROOT%';
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
 export const sarif: Formatter = (reports, context) => {
-  const rules = [...context.rules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // yaml-syntax is reported by the engine, not a rule: described when a result uses it
+  const syntax = !context.rules.some((r) => r.id === YAML_SYNTAX) && reports.some((r) => r.findings.some((f) => f.ruleId === YAML_SYNTAX));
+  const rules = [...context.rules, ...(syntax ? [YAML_SYNTAX_META] : [])].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const results = reports.flatMap((report) =>
     report.findings.map((f) => {

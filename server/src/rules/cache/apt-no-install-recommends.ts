@@ -18,9 +18,9 @@ export default defineRule({
     const model = context.file as DockerfileModel;
     const runs = shippedRuns(model);
     // `APT::Install-Recommends "false";` written to /etc/apt/apt.conf.d turns recommends off for later RUNs
-    const configuredAt = runs.find(disablesRecommends)?.instruction;
-    for (const run of runs) {
-      if (configuredAt && model.ast.getInstructions().indexOf(configuredAt) <= model.ast.getInstructions().indexOf(run.instruction)) continue;
+    const configuredAt = runs.findIndex(disablesRecommends);
+    for (const [index, run] of runs.entries()) {
+      if (configuredAt >= 0 && configuredAt <= index) continue;
       for (const command of run.commands) {
         const pc = packageCommand(command.command);
         if (!pc || !isAptInstall(pc) || !pc.operands.length || keepsRecommendsOff(pc)) continue;

@@ -1,9 +1,9 @@
 import type { Instruction } from 'dockerfile-ast';
 import { defineRule } from '../../engine/rule';
-import type { DockerfileModel } from '../../parse/dockerfile';
+import { inheritedInstructions, type DockerfileModel } from '../../parse/dockerfile';
 import { spanIn } from '../../parse/shell';
 import { programArgv, optionValue, packageCommand, type PackageCommand } from '../shared/package-managers';
-import { insertFlagAfter, normalizePath, shippedInstructionsBefore, shippedRuns, wordsSpan, type RunCommand, type RunFacts } from '../shared/run-commands';
+import { insertFlagAfter, normalizePath, shippedRuns, wordsSpan, type RunCommand, type RunFacts } from '../shared/run-commands';
 
 const FLAG = '--no-cache-dir';
 
@@ -19,9 +19,14 @@ export default defineRule({
   check(context) {
     const model = context.file as DockerfileModel;
     const runs = shippedRuns(model);
+    const envAt = environmentAtRuns(model);
+    // `pip config set global.no-cache-dir` in an earlier RUN covers every later one
+    let configured = false;
     for (const run of runs) {
-      const env = environmentBefore(model, run.instruction);
-      if (isPipCacheOff(env.get('PIP_NO_CACHE_DIR')) || runs.slice(0, runs.indexOf(run)).some(configuresNoCache)) continue;
+      const env = envAt.get(run.instruction) ?? new Map<string, string>();
+      const off = configured || isPipCacheOff(env.get('PIP_NO_CACHE_DIR'));
+      configured ||= configuresNoCache(run);
+      if (off) continue;
       for (const command of run.commands) {
         const pc = packageCommand(command.command);
         if (!pc || pc.manager !== 'pip' || pc.action?.value !== 'install' || disablesCache(pc) || exportsNoCache(run, command)) continue;
@@ -59,22 +64,31 @@ function disablesCache(pc: PackageCommand): boolean {
   return pc.options.some((o) => o.name.length >= '--no-cache'.length && FLAG.startsWith(o.name));
 }
 
-/** ENV and ARG (with a default) set before this RUN in the shipped stages; the last one wins. */
-function environmentBefore(model: DockerfileModel, run: Instruction): Map<string, string> {
+const PIP_VARIABLES = new Set(['PIP_NO_CACHE_DIR', 'PIP_CACHE_DIR']);
+
+/**
+ * pip's ENV and ARG (with a default) in effect at each RUN of the shipped stages; the last one wins. One walk
+ * of the stage chain: a RUN shares the map of the RUNs before it until an ENV/ARG of pip's changes it.
+ */
+function environmentAtRuns(model: DockerfileModel): Map<Instruction, Map<string, string>> {
   type Property = { getName(): string; getValue(): string | null };
+  const at = new Map<Instruction, Map<string, string>>();
+  if (!model.finalStage) return at;
   // an ARG redeclared in a stage without a value takes the default declared before the first FROM
   const globals = new Map<string, string>();
   for (const arg of model.ast.getInitialARGs()) for (const p of arg.getProperties()) if (p.getValue() !== null) globals.set(p.getName(), p.getValue()!);
-  const env = new Map<string, string>();
-  for (const i of shippedInstructionsBefore(model, run)) {
+  let env = new Map<string, string>();
+  for (const i of inheritedInstructions(model.finalStage)) {
     const k = i.getKeyword();
+    if (k === 'RUN') at.set(i, env);
     if (k !== 'ENV' && k !== 'ARG') continue;
     for (const p of (i as unknown as { getProperties(): Property[] }).getProperties()) {
+      if (!PIP_VARIABLES.has(p.getName())) continue;
       const value = p.getValue() ?? (k === 'ARG' ? globals.get(p.getName()) : undefined);
-      if (value !== undefined && value !== null) env.set(p.getName(), value);
+      if (value !== undefined && value !== null) (env = new Map(env)).set(p.getName(), value);
     }
   }
-  return env;
+  return at;
 }
 
 /** `PIP_NO_CACHE_DIR=1 pip install`, `env PIP_NO_CACHE_DIR=1 pip …`, or `export PIP_NO_CACHE_DIR=1` earlier in the RUN. */

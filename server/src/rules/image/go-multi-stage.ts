@@ -221,7 +221,7 @@ function editsOf(model: DockerfileModel, plan: Plan): OffsetEdit[] {
     if (!MOVED.has(keyword)) continue;
     const { start, end, comments } = movedLines(model, i);
     edits.push({ start, end, newText: '' });
-    lines.push(...comments);
+    for (const comment of comments) lines.push(comment);
     if (keyword === 'EXPOSE') lines.push(sliceOf(model, offsets(model, i.getRange())));
     else if (i === lastOf(stage, 'ENTRYPOINT')) lines.push(`${written(model, i)} ${json(withProgram(plan.entrypoint!, name, plan.programIn === 'entrypoint'))}`);
     else if (i === lastOf(stage, 'CMD')) lines.push(`${written(model, i)} ${json(withProgram(plan.cmd!, name, plan.programIn === 'cmd'))}`);

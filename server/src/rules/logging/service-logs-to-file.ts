@@ -126,7 +126,7 @@ function redirectTargets(script: ShellScript, command: SimpleCommand): (ShellWor
       if (node === command || !holds(node)) continue;
       const children = node.type === 'and-or' ? node.items : node.type === 'pipeline' ? node.commands : node.type === 'subshell' || node.type === 'group' ? node.body.map((b) => b.node) : [];
       const applies = node.type === 'subshell' || node.type === 'group' || holds(children[children.length - 1]);
-      if (applies) targets.push(...node.redirects.map((r) => r.target));
+      if (applies) for (const r of node.redirects) targets.push(r.target);
       visit(children);
     }
   };

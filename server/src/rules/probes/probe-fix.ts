@@ -3,7 +3,7 @@
 import type { RuleContext } from '../../engine/rule';
 import type { FixProposal } from '../../engine/types';
 import type { Container } from '../../parse/container';
-import type { K8sContainer } from '../../parse/kubernetes';
+import { hasKey as hasMapKey, type K8sContainer } from '../../parse/kubernetes';
 import { insertMapPair } from '../../parse/yaml-edit';
 import { containerMayHideKeys } from '../shared/helm-hidden';
 import { isLogStreamingSidecar } from '../shared/log-sidecar';
@@ -36,8 +36,9 @@ export function probeFix(container: K8sContainer, key: ProbeKey, path: string, t
   };
 }
 
+/** Set on the container, by its own key or through a merge key (`<<: *probes`). */
 export function hasKey(container: K8sContainer, key: string): boolean {
-  return container.node.items.some((p) => (p.key as { value?: unknown } | null)?.value === key);
+  return hasMapKey(container.node, key);
 }
 
 export function containerLabel(name: string | undefined): string {

@@ -7,8 +7,22 @@ import { stageChain } from '../process/start-instructions';
 
 /** The image at the root of a stage's `FROM` chain, lower-cased; undefined when it is a variable. */
 export function rootImage(stage: Stage): string | undefined {
-  const base = stageChain(stage)[0].baseImage?.toLowerCase();
+  const base = rootStage(stage).baseImage?.toLowerCase();
   return base && !base.includes('$') ? base : undefined;
+}
+
+// each stage's oldest ancestor, remembered: asked for every stage, a chain of stages stays linear
+const roots = new WeakMap<Stage, Stage>();
+
+function rootStage(stage: Stage): Stage {
+  const walked: Stage[] = [];
+  let s = stage;
+  // a parent is always an earlier stage: the walk ends (the Set only guards a malformed model)
+  for (const seen = new Set<Stage>(); !roots.has(s) && s.parent && !seen.has(s.parent); s = s.parent) walked.push(s), seen.add(s);
+  const root = roots.get(s) ?? s;
+  for (const w of walked) roots.set(w, root);
+  roots.set(s, root);
+  return root;
 }
 
 export function isScratch(stage: Stage): boolean {

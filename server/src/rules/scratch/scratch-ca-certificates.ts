@@ -32,7 +32,8 @@ export default defineRule({
     const from = chain[0].from;
     // a stage the image already copies from, else any earlier stage that has the bundle
     const referenced = copies.map((c) => c.fromStage).filter((s): s is Stage => !!s);
-    const others = model.stages.filter((s) => !chain.includes(s) && !referenced.includes(s)).reverse();
+    const known = new Set([...chain, ...referenced]);
+    const others = model.stages.filter((s) => !known.has(s)).reverse();
     const source = [...referenced, ...others].find((s) => holdsBundle(model, s));
     const fix = source && caFix(model, final, source);
     context.report({

@@ -18,23 +18,27 @@ export default defineRule({
     for (const stage of model.stages) {
       if (!isScratch(stage)) continue;
       const chain = stageChain(stage);
-      const earlier = chain.flatMap((s) => s.instructions);
-      for (const user of stage.instructions) {
-        if (user.getKeyword() !== 'USER') continue;
+      // one walk of the chain: what the copies before each USER provide so far
+      const copies = new Map(copiesIn(model, chain).map((c) => [c.instruction, c]));
+      const provided = { passwd: false, group: false };
+      for (const [owner, user] of chain.flatMap((s) => s.instructions.map((i) => [s, i] as const))) {
+        const copy = copies.get(user);
+        if (copy) {
+          provided.passwd ||= mayProvide(copy, '/etc/passwd');
+          provided.group ||= mayProvide(copy, '/etc/group');
+        }
+        if (user.getKeyword() !== 'USER' || owner !== stage) continue;
         const range = user.getArgumentsRange();
         const value = user.getArguments()[0]?.getValue() ?? '';
         if (!range || !value || value.includes('$')) continue;
         const [name, group] = value.split(':');
-        // the copies that came before this USER in the stage and its parents
-        const copies = copiesIn(model, chain).filter((c) => earlier.indexOf(c.instruction) < earlier.indexOf(user));
-        const has = (file: string) => copies.some((c) => mayProvide(c, file));
         const missing: string[] = [];
         const files: string[] = [];
-        if (!/^\d+$/.test(name) && !has('/etc/passwd')) {
+        if (!/^\d+$/.test(name) && !provided.passwd) {
           missing.push(`user \`${name}\``);
           files.push('/etc/passwd');
         }
-        if (group !== undefined && !/^\d+$/.test(group) && !has('/etc/group')) {
+        if (group !== undefined && !/^\d+$/.test(group) && !provided.group) {
           missing.push(`group \`${group}\``);
           files.push('/etc/group');
         }

@@ -35,13 +35,29 @@ function lineAt(model: KubernetesModel, start: number): Line {
   const text = model.source.text;
   const nl = text.indexOf('\n', start);
   const end = nl === -1 ? text.length : nl;
-  const overlapping = model.templates.filter((t) => t.start < end && t.end > start);
-  let rest = text.slice(start, end);
-  for (const t of overlapping) {
-    const a = Math.max(t.start, start) - start;
-    const b = Math.min(t.end, end) - start;
-    rest = rest.slice(0, a) + ' '.repeat(b - a) + rest.slice(b);
+  // the directives in document order: a binary search for the first that ends after the line starts, then
+  // a walk while they start before it ends (not a scan of every directive per line), and the line rebuilt once
+  const templates = model.templates;
+  let lo = 0;
+  let hi = templates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (templates[mid].end <= start) lo = mid + 1;
+    else hi = mid;
   }
+  const overlapping: Directive[] = [];
+  for (let i = lo; i < templates.length && templates[i].start < end; i++) if (templates[i].end > start) overlapping.push(templates[i]);
+  const pieces: string[] = [];
+  let at = start;
+  for (const t of overlapping) {
+    const a = Math.max(t.start, at);
+    const b = Math.min(t.end, end);
+    if (a > at) pieces.push(text.slice(at, a));
+    if (b > a) pieces.push(' '.repeat(b - a));
+    at = Math.max(at, b);
+  }
+  pieces.push(text.slice(at, end));
+  const rest = pieces.join('');
   const trimmed = rest.trim();
   const line: Line = { start, end, indent: /^ */.exec(rest)![0].length, blank: trimmed === '' || trimmed.startsWith('#') };
   if (trimmed === '' && overlapping.length) line.directiveOnly = overlapping.filter((t) => t.start >= start);

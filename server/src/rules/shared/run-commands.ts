@@ -27,7 +27,7 @@ export interface RunFacts {
 /** Every RUN of the given stages, in document order. */
 export function runsOf(model: DockerfileModel, stages: Stage[]): RunFacts[] {
   const out: RunFacts[] = [];
-  for (const stage of [...stages].sort((a, b) => a.index - b.index)) out.push(...stageRuns(model, stage));
+  for (const stage of [...stages].sort((a, b) => a.index - b.index)) for (const run of stageRuns(model, stage)) out.push(run);
   return out;
 }
 

@@ -18,8 +18,8 @@ function replicasOf(model: KubernetesModel, object: K8sObject): number | undefin
 }
 
 /** A claim that several nodes may mount at once (declared in this file or elsewhere in the workspace) is fine to share. */
-function isSharedClaim(claims: K8sObject[], workload: K8sObject, claim: string | undefined): boolean {
-  const pvc = claims.find((o) => o.kind === 'PersistentVolumeClaim' && o.name === claim && sameNamespace(o, workload));
+function isSharedClaim(claims: Map<string | undefined, K8sObject[]>, workload: K8sObject, claim: string | undefined): boolean {
+  const pvc = claims.get(claim)?.find((o) => sameNamespace(o, workload));
   const modes = getSeq(getMap(pvc?.node, 'spec'), 'accessModes')?.items.map(scalarString) ?? [];
   return modes.some((m) => m === 'ReadWriteMany' || m === 'ReadOnlyMany');
 }
@@ -29,9 +29,17 @@ function sameNamespace(a: K8sObject, b: K8sObject): boolean {
   return a.namespace === undefined || b.namespace === undefined || a.namespace === b.namespace;
 }
 
-function claimsOf(model: KubernetesModel, workspace: WorkspaceView | undefined): K8sObject[] {
+/** The claims by name: looked up once per volume, so a file of many workloads and claims stays linear. */
+function claimsOf(model: KubernetesModel, workspace: WorkspaceView | undefined): Map<string | undefined, K8sObject[]> {
   const others = (workspace?.files() ?? []).flatMap((f) => (f.model.kind === 'kubernetes' && f.model !== model ? f.model.objects : []));
-  return [...model.objects, ...others].filter((o) => o.kind === 'PersistentVolumeClaim');
+  const byName = new Map<string | undefined, K8sObject[]>();
+  for (const o of [model.objects, others].flat()) {
+    if (o.kind !== 'PersistentVolumeClaim') continue;
+    const list = byName.get(o.name);
+    if (list) list.push(o);
+    else byName.set(o.name, [o]);
+  }
+  return byName;
 }
 
 export default defineRule({
@@ -46,7 +54,7 @@ export default defineRule({
   check(context) {
     const model = context.file;
     if (model.kind !== 'kubernetes') return;
-    let claims: K8sObject[] | undefined;
+    let claims: ReturnType<typeof claimsOf> | undefined;
     for (const object of model.objects) {
       const template = object.podTemplate;
       if (!template || !STATELESS_KINDS.has(object.kind)) continue;

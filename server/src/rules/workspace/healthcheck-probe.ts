@@ -96,7 +96,7 @@ function parseOptions(args: string[], table: OptionTable): { flags: Set<string>;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--') {
-      operands.push(...args.slice(i + 1));
+      for (const a of args.slice(i + 1)) operands.push(a);
       break;
     }
     if (a.startsWith('--')) {

@@ -1,5 +1,8 @@
 import { defineRule } from '../../engine/rule';
-import { sameNamespace, selects, serviceSelectors, type PodLabelSet } from '../../engine/workspace-selection';
+import { serviceSelectors, type PodLabelSet } from '../../engine/workspace-selection';
+
+/** Pod templates the "closest is" hint looks at per Service. */
+const MAX_HINT_CANDIDATES = 1000;
 import { objectRef } from '../shared/k8s-names';
 
 function labelText(labels: Record<string, string>): string {
@@ -50,19 +53,18 @@ export default defineRule({
   check(context) {
     const model = context.file;
     const view = context.workspace;
-    if (model.kind !== 'kubernetes' || !view?.podLabelSets) return;
-    const all = view.podLabelSets();
+    if (model.kind !== 'kubernetes' || !view?.podIndex) return;
+    const index = view.podIndex();
     for (const service of serviceSelectors(model.source.uri, model)) {
       const entries = Object.keys(service.selector);
       const key = service.key;
       if (!service.known || !entries.length || !key) continue;
       // only where the workspace defines the namespace's workloads can it say that none matches; a workload
       // without namespace may be applied to any, so it is a candidate but does not define the Service's namespace
-      const pods = all.filter((p) => sameNamespace(service.namespace, p.namespace));
-      const defined = service.namespace === undefined ? pods.length > 0 : pods.some((p) => p.namespace === service.namespace);
-      if (!defined || pods.some((p) => !p.known || selects(service.selector, p.labels))) continue;
+      if (!index.definesNamespace(service.namespace) || index.maySelect(service.selector, service.namespace)) continue;
       const where = service.namespace ? `in namespace \`${service.namespace}\`` : 'of its namespace';
-      const near = closest(service.selector, pods);
+      // the hint weighs the templates that share a selector key, a bounded number of them: linear in the workspace
+      const near = closest(service.selector, index.withKeys(entries, service.namespace, MAX_HINT_CANDIDATES));
       const hint = near
         ? ` The closest is ${objectRef(near.pod.model, near.pod.object)} (${view.displayPath?.(near.pod.uri) ?? near.pod.uri}), whose pods have ${near.missing.map((k) => (near.pod.labels[k] === undefined ? `no ${k}` : `${k}=${near.pod.labels[k]}`)).join(', ')}.`
         : '';
