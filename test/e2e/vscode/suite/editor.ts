@@ -23,10 +23,12 @@ export function workspaceUri(path: string): vscode.Uri {
   return vscode.Uri.joinPath(folder.uri, path);
 }
 
-export async function openFixture(file: { path: string; languageId: string }): Promise<vscode.TextEditor> {
+/** `vscodeLanguageId` where VS Code names the language otherwise than Neovim (Compose files: `dockercompose`). */
+export async function openFixture(file: { path: string; languageId: string; vscodeLanguageId?: string }): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument(workspaceUri(file.path));
   const editor = await vscode.window.showTextDocument(document, { preview: false });
-  if (document.languageId !== file.languageId) throw new Error(`${file.path} opened as ${document.languageId}, expected ${file.languageId}`);
+  const expected = file.vscodeLanguageId ?? file.languageId;
+  if (document.languageId !== expected) throw new Error(`${file.path} opened as ${document.languageId}, expected ${expected}`);
   return editor;
 }
 
