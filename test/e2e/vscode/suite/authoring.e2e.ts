@@ -40,8 +40,16 @@ for (const snippetCase of snippets.cases) {
     // Type the prefix: VS Code offers the snippet under it, with the body from the extension's file.
     assert.equal(await editor.edit((b) => b.insert(new vscode.Position(0, 0), snippet.prefix)), true, 'typing the prefix was refused');
     const end = new vscode.Position(0, snippet.prefix.length);
-    const offered = (await completionsAt(uri, end)).filter((item) => labelOf(item) === snippet.prefix);
-    assert.equal(offered.length, 1, `completion at the typed prefix offers ${offered.length} items labelled ${snippet.prefix}`);
+    // VS Code reads a language's snippet files when it first needs them, and the first completion request can be
+    // answered before they are in: ask again until the snippet is offered (VS Code raises no event for it)
+    let all = await completionsAt(uri, end);
+    for (let tries = 0; tries < 50 && !all.some((item) => labelOf(item) === snippet.prefix); tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      all = await completionsAt(uri, end);
+    }
+    const offered = all.filter((item) => labelOf(item) === snippet.prefix);
+    const herdLabels = all.map(labelOf).filter((l) => /herd/.test(l));
+    assert.equal(offered.length, 1, `completion at the typed prefix (${document.languageId}) offers ${offered.length} items labelled ${snippet.prefix}; herd items offered: ${JSON.stringify(herdLabels)} of ${all.length}`);
     assert.equal(offered[0].kind, vscode.CompletionItemKind.Snippet, `${snippet.prefix} is offered as a snippet`);
     assert.equal(insertTextOf(offered[0]), snippet.body, `${snippet.prefix} inserts the body of "${snippet.name}"`);
 
