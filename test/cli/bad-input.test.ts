@@ -165,7 +165,7 @@ describe('stylish with very many findings', () => {
     const lines = out.split('\n');
     assert.equal(lines[1], '  1:1       info     m  r');
     assert.equal(lines[300_000], '  300000:1  warning  m  r');
-    assert.equal(lines[lines.length - 2], '✖ 300000 problems (0 errors, 150000 warnings, 150000 infos)');
+    assert.equal(lines[lines.length - 2], '✖ 300000 problems (0 errors, 150000 warnings, 150000 infos), 1 file linted');
   });
 });
 

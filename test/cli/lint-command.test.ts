@@ -149,7 +149,7 @@ describe('herd lint runs', () => {
     assert.equal(named.stderr, `herd: not linted: project/Dockerfile: cannot read it: permission denied\n${SKIPPED_ONE}`);
     assert.equal(named.code, 2);
     const stylish = await herd(['lint', 'project', '--rule', 'readiness-probe=warning'], { rules, readFile: denied });
-    assert.match(stylish.stdout, /\n✖ \d+ problems \(0 errors, \d+ warnings, 0 infos\); 1 file not linted \(see above\)\n$/);
+    assert.match(stylish.stdout, /\n✖ \d+ problems \(0 errors, \d+ warnings, 0 infos\), 3 files linted; 1 file not linted \(see above\)\n$/);
     assert.equal((await herd(['lint', 'project', '--rule', 'readiness-probe=warning', '--allow-skipped'], { rules, readFile: denied })).code, 0);
   });
 
