@@ -1,7 +1,7 @@
 // extensionTestsPath entry: VS Code's extension host calls run() and exits non-zero when it rejects.
-// Authoring first: in VS Code 1.100, once a `dockercompose` document has been opened, the snippets contributed for
-// `yaml` are no longer offered in YAML documents (seen with and without Herd's own dockercompose snippets); the
-// Kubernetes snippet test must not depend on that, so it runs before the Compose fixture is opened.
+// Authoring first: in code-server 4.100.3 the snippets of one of `yaml` and `dockercompose` stop being offered once a
+// document of the other was opened (an open question, see the Compose section of README); the Kubernetes snippet test
+// runs before the Compose fixture is opened.
 import './authoring.e2e';
 import './herd.e2e';
 import './fix-all.e2e';
