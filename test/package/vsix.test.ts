@@ -67,11 +67,18 @@ describe('the packaged .vsix', () => {
     const manifest = file('extension.vsixmanifest').toString('utf8');
     assert.match(manifest, /<Asset Type="Microsoft\.VisualStudio\.Services\.Content\.Details" Path="extension\/readme\.md"/);
     const readme = file('extension/readme.md').toString('utf8');
-    assert.equal(readme, readFileSync(join(PACKAGE_ROOT, 'docs', 'marketplace', 'README.md'), 'utf8'));
+    // vsce turns the relative screenshot link into the repository's raw URL, as the Marketplace needs
+    const source = readFileSync(join(PACKAGE_ROOT, 'docs', 'marketplace', 'README.md'), 'utf8');
+    assert.equal(readme.replace(/\]\(https:\/\/github\.com\/herd-dev\/herd\/raw\/HEAD\/images\//g, '](images/'), source);
     assert.match(readme, /^## Settings$/m);
     assert.match(readme, /^## Commands$/m);
     for (const developerOnly of ['npm ci', 'npm test', '../shared', 'Benchmarks', 'bench']) assert.ok(!readme.includes(developerOnly), developerOnly);
     assert.ok(![...entries.keys()].some((name) => /^extension\/README\.md$/.test(name)), 'the developer README stays in the repository');
+  });
+
+  it('carries the screenshot its page shows', () => {
+    assert.match(readFileSync(join(PACKAGE_ROOT, 'docs', 'marketplace', 'README.md'), 'utf8'), /!\[[^\]]+\]\(images\/screenshot-quick-fix\.png\)/);
+    assert.deepEqual(file('extension/images/screenshot-quick-fix.png'), readFileSync(join(PACKAGE_ROOT, 'images', 'screenshot-quick-fix.png')));
   });
 
   it('carries its 128×128 PNG icon, declared in package.json and the manifest', () => {
