@@ -75,19 +75,24 @@ export function ignoreObjectEdit(result: LintResult, finding: Finding): OffsetEd
   const text = result.source.text;
   const annotations = getMap(object.metadata, 'annotations');
   const existing = getNode(annotations, IGNORE_ANNOTATION);
-  const inFlow = annotations?.flow === true;
+  const edit = addToIgnoreList(text, existing, finding.ruleId, annotations?.flow === true);
+  return edit === 'absent' ? insertPath(text, object.node, ['metadata', 'annotations', IGNORE_ANNOTATION], finding.ruleId) : edit;
+}
+
+/**
+ * The edit that adds the id to an ignore list already written (`"a,b"`, or an empty string replaced in place);
+ * undefined when it is there already or the value is no list; 'absent' when there is no value to edit.
+ */
+function addToIgnoreList(text: string, existing: ReturnType<typeof getNode>, ruleId: string, inFlow: boolean): OffsetEdit | undefined | 'absent' {
   const current = scalarString(existing);
   if (isScalar(existing) && current !== undefined && current.trim() !== '') {
     const ids = current.split(/[,\s]+/).filter(Boolean);
-    if (ids.includes(finding.ruleId)) return undefined;
-    return replaceScalar(text, existing, [...ids, finding.ruleId].join(','), { inFlow });
+    if (ids.includes(ruleId)) return undefined;
+    return replaceScalar(text, existing, [...ids, ruleId].join(','), { inFlow });
   }
   if (existing !== undefined && !isScalar(existing)) return undefined;
-  if (isScalar(existing) && existing.value !== null) {
-    // an empty string: replaced in place
-    return replaceScalar(text, existing, finding.ruleId, { inFlow });
-  }
-  return insertPath(text, object.node, ['metadata', 'annotations', IGNORE_ANNOTATION], finding.ruleId);
+  if (isScalar(existing) && existing.value !== null) return replaceScalar(text, existing, ruleId, { inFlow });
+  return 'absent';
 }
 
 /** Adds the id to the service's `x-herd-ignore` (Compose's extension field), creating it as needed. */
@@ -101,14 +106,8 @@ function ignoreServiceEdit(result: LintResult, model: ComposeModel, finding: Fin
   const text = result.source.text;
   const existing = getNode(service.node, COMPOSE_IGNORE_FIELD);
   const inFlow = service.node.flow === true;
-  const current = scalarString(existing);
-  if (isScalar(existing) && current !== undefined && current.trim() !== '') {
-    const ids = current.split(/[,\s]+/).filter(Boolean);
-    if (ids.includes(finding.ruleId)) return undefined;
-    return replaceScalar(text, existing, [...ids, finding.ruleId].join(','), { inFlow });
-  }
-  if (existing !== undefined && !isScalar(existing)) return undefined;
-  if (isScalar(existing) && existing.value !== null) return replaceScalar(text, existing, finding.ruleId, { inFlow });
+  const edit = addToIgnoreList(text, existing, finding.ruleId, inFlow);
+  if (edit !== 'absent') return edit;
   if (service.node.items.length === 0 && !inFlow) return undefined;
   return insertPath(text, service.node, [COMPOSE_IGNORE_FIELD], finding.ruleId);
 }
