@@ -3,7 +3,7 @@
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Rule } from '../engine/rule';
-import { readFileSync } from 'node:fs';
+import { readTextFileSync } from '../engine/file-text';
 import { COMPOSE_LANGUAGE_ID, composeCompanions, detectLanguage } from '../engine/detect';
 import { lint, type LintResult } from '../engine/lint';
 import { shellParserReady } from '../parse/shell';
@@ -274,7 +274,7 @@ function composeContext(uri: string): { dotenv?: string; devcontainerJson?: stri
   if (path === undefined) return {};
   const read = (file: string): string | undefined => {
     try {
-      return readFileSync(file, 'utf8');
+      return readTextFileSync(file);
     } catch {
       return undefined;
     }
