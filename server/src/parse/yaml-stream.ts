@@ -1,7 +1,7 @@
 // The documents of a YAML stream, parsed one `---` section at a time so that an edit re-parses only the
 // section it touches: while typing in a 3,000-line manifest, the other documents are reused from the last
 // parse of the same file (shifted when the edit moved them). Every reused document equals a fresh parse.
-import { Alias, Composer, Pair, Parser, Scalar, YAMLMap, YAMLSeq, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
+import { Alias, Composer, CST, Document, Pair, Parser, Scalar, YAMLMap, YAMLParseError, YAMLSeq, type DocumentOptions, type ErrorCode, type ParseOptions, type SchemaOptions } from 'yaml';
 
 type Options = ParseOptions & DocumentOptions & SchemaOptions;
 
@@ -30,8 +30,78 @@ function parseSection(text: string, start: number, options: Options): Document.P
   const parser = new Parser();
   // token offsets count from here: the section's nodes get their offsets in the whole file
   parser.offset = start;
-  return Array.from(new Composer(options).compose(parser.parse(text)));
+  const tokens = parser.parse(text);
+  const docs: Document.Parsed[] = [];
+  let afterAbandoned = false;
+  for (;;) {
+    const composer = new Composer(options);
+    const inside = capErrors(composer);
+    let last: CST.Token | undefined;
+    // no `return()`: when composing gives up on a document, the parser's stream stays open for the next ones
+    const seen: Iterable<CST.Token> = {
+      [Symbol.iterator]: () => ({
+        next: () => {
+          let step = tokens.next();
+          // the `...` that ends a document given up on is its own, not an error of the next composer's
+          if (afterAbandoned && !step.done && step.value.type === 'doc-end') step = tokens.next();
+          afterAbandoned = false;
+          if (!step.done) last = step.value;
+          return step;
+        },
+      }),
+    };
+    try {
+      for (const doc of composer.compose(seen)) docs.push(doc);
+      return docs;
+    } catch (error) {
+      if (!(error instanceof TooManyErrors) || !last) throw error;
+      // the document before it is held back until the next one is composed
+      if (inside.doc) docs.push(inside.doc);
+      docs.push(abandoned(last, inside.errors, options));
+      afterAbandoned = true;
+    }
+  }
 }
+
+/**
+ * The errors a YAML document may have before Herd stops composing it. Some junk (45,000 lines of `\`) makes yaml
+ * report two errors per line, each an Error object with a stack: most of a one-second lint. Past the cap the
+ * document is reported as not parsing, as it would be anyway, and the next documents are read.
+ */
+export const MAX_YAML_ERRORS = 100;
+
+class TooManyErrors extends Error {}
+
+type OnError = (source: unknown, code: ErrorCode, message: string, warning?: boolean) => void;
+
+interface ComposerInside {
+  onError: OnError;
+  errors: YAMLParseError[];
+  /** The last document composed, yielded once the next one starts. */
+  doc: Document.Parsed | null;
+}
+
+/** Makes the composer throw past MAX_YAML_ERRORS errors in a document; its insides, to pick up what it held. */
+function capErrors(composer: Composer): ComposerInside {
+  const inside = composer as unknown as ComposerInside;
+  const record = inside.onError;
+  inside.onError = (source, code, message, warning) => {
+    if (!warning && inside.errors.length >= MAX_YAML_ERRORS) throw new TooManyErrors();
+    record(source, code, message, warning);
+  };
+  return inside;
+}
+
+/** A document given up on: no contents, its first errors and one saying why the rest were not read. */
+function abandoned(token: CST.Token, errors: YAMLParseError[], options: Options): Document.Parsed {
+  const doc = new Document(undefined, options) as unknown as Document.Parsed;
+  const end = token.offset + CST.stringify(token).length;
+  doc.range = [token.offset, end, end];
+  const at = errors.length ? errors[errors.length - 1].pos[1] : token.offset;
+  doc.errors = [...errors, new YAMLParseError([at, at], 'UNEXPECTED_TOKEN', `more than ${MAX_YAML_ERRORS} YAML errors in this document: Herd stopped reading it`)];
+  return doc;
+}
+
 
 // yaml marks node types with this registered symbol (a non-enumerable property set by each constructor)
 const NODE_TYPE = Symbol.for('yaml.node.type');
