@@ -85,6 +85,20 @@ describe('YAML documents with syntax errors', () => {
       );
     });
 
+    it('a document given up on may nest deeply (`key: value, ` 4,000 times on one line): no stack overflow', () => {
+      const text = `${pod('app')}${'key: value, '.repeat(4000)}\n---\n${pod('app')}`;
+      const result = lint({ uri: 'file:///w/pods.yaml', text }, { rules: [rule] });
+      assert.deepEqual(result.problems, []);
+      assert.deepEqual(
+        result.findings.map((f) => [f.ruleId, f.range.start.line]),
+        [
+          ['test-named-app', 3],
+          ['yaml-syntax', 4],
+          ['test-named-app', 9],
+        ],
+      );
+    });
+
     it('the documents before and after it are linted, in sections and in a stream parsed whole', () => {
       for (const separator of ['---\n', '...\n---\n']) {
         const text = `${pod('app')}${separator}${pod('x')}spec:\n${junk}${separator}${pod('app')}`;

@@ -32,7 +32,8 @@ function parseSection(text: string, start: number, options: Options): Document.P
   parser.offset = start;
   const tokens = parser.parse(text);
   const docs: Document.Parsed[] = [];
-  let afterAbandoned = false;
+  /** The document last given up on: it ends where the next token starts, or with the section. */
+  let givenUp: Document.Parsed | undefined;
   for (;;) {
     const composer = new Composer(options);
     const inside = capErrors(composer);
@@ -42,9 +43,13 @@ function parseSection(text: string, start: number, options: Options): Document.P
       [Symbol.iterator]: () => ({
         next: () => {
           let step = tokens.next();
-          // the `...` that ends a document given up on is its own, not an error of the next composer's
-          if (afterAbandoned && !step.done && step.value.type === 'doc-end') step = tokens.next();
-          afterAbandoned = false;
+          if (givenUp) {
+            // the `...` that ends a document given up on is its own, not an error of the next composer's
+            if (!step.done && step.value.type === 'doc-end') step = tokens.next();
+            const end = step.done ? start + text.length : step.value.offset;
+            givenUp.range = [givenUp.range[0], end, end];
+            givenUp = undefined;
+          }
           if (!step.done) last = step.value;
           return step;
         },
@@ -57,8 +62,8 @@ function parseSection(text: string, start: number, options: Options): Document.P
       if (!(error instanceof TooManyErrors) || !last) throw error;
       // the document before it is held back until the next one is composed
       if (inside.doc) docs.push(inside.doc);
-      docs.push(abandoned(last, inside.errors, options));
-      afterAbandoned = true;
+      givenUp = abandoned(last.offset, inside.errors, options);
+      docs.push(givenUp);
     }
   }
 }
@@ -93,11 +98,11 @@ function capErrors(composer: Composer): ComposerInside {
 }
 
 /** A document given up on: no contents, its first errors and one saying why the rest were not read. */
-function abandoned(token: CST.Token, errors: YAMLParseError[], options: Options): Document.Parsed {
+function abandoned(start: number, errors: YAMLParseError[], options: Options): Document.Parsed {
   const doc = new Document(undefined, options) as unknown as Document.Parsed;
-  const end = token.offset + CST.stringify(token).length;
-  doc.range = [token.offset, end, end];
-  const at = errors.length ? errors[errors.length - 1].pos[1] : token.offset;
+  // the end is set once the next token (or the end of the section) is reached
+  doc.range = [start, start, start];
+  const at = errors.length ? errors[errors.length - 1].pos[1] : start;
   doc.errors = [...errors, new YAMLParseError([at, at], 'UNEXPECTED_TOKEN', `more than ${MAX_YAML_ERRORS} YAML errors in this document: Herd stopped reading it`)];
   return doc;
 }
