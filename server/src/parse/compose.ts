@@ -3,6 +3,7 @@
 import { isMap, isScalar, isSeq, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { alignDecoded, docOffset, type MappedText } from './mapped-text';
 import type { SourceText } from './source';
+import { resolveAliases } from './kubernetes';
 import { deref, lookup, lookupPair } from './yaml-lookup';
 import { cutDeepNesting, MAX_YAML_DEPTH } from './yaml-depth';
 import { parseYamlStream } from './yaml-stream';
@@ -173,6 +174,8 @@ export function parseCompose(source: SourceText, options: { dotenv?: string; dev
     for (const e of yaml.errors) errors.push({ message: e.message, start: e.pos[0], end: Math.max(e.pos[1], e.pos[0]) });
     errors.sort((a, b) => a.start - b.start);
     model.documents.push({ index, yaml, errors });
+    // each alias's target in one walk: yaml's own resolve() walks the whole document for every alias looked up
+    resolveAliases(yaml);
     const root = yaml.contents;
     if (!isMap(root)) return;
     const services = deref(yaml, lookup(yaml, root, 'services'));
