@@ -21,8 +21,8 @@ describe('Compose snippets in yaml Compose files', () => {
       assert.deepEqual(edit.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 9 } });
       assert.equal(item.insertTextFormat, 2, 'a snippet (tab stops)');
     }
-    // docker-compose.*.yml variants and an empty line at column 0 of an existing file
-    const more = complete('file:///w/docker-compose.prod.yml', 'yaml', 'name: shop\n\n', 1, 0).map((i) => i.label);
+    // `compose-dev.yaml` (VS Code's own patterns give it the yaml id) and an empty line at column 0 of an existing file
+    const more = complete('file:///w/compose-dev.yaml', 'yaml', 'name: shop\n\n', 1, 0).map((i) => i.label);
     assert.deepEqual(more.filter((l) => l.startsWith('herd-compose-')).length, 2);
   });
   it('not where VS Code offers them itself (dockercompose), not indented, not without snippet support, not in other YAML', () => {
