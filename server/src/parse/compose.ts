@@ -209,8 +209,48 @@ function mappedScalar(model: ComposeModel, node: Scalar): MappedText | undefined
   return alignDecoded(value, model.source.text.slice(start, end), start);
 }
 
+/** The pairs of a map by key as `lookupPair` finds them: its own (the first of a repeated key), then those of its merge sources. */
+function servicePairs(doc: Document.Parsed, node: YAMLMap): Map<string, Pair> {
+  const pairs = new Map<string, Pair>();
+  let merges = false;
+  for (const pair of node.items) {
+    const k = isScalar(pair.key) && pair.key.value !== null ? String(pair.key.value) : undefined;
+    if (k === undefined) continue;
+    if (k === '<<') merges = true;
+    else if (!pairs.has(k)) pairs.set(k, pair);
+  }
+  if (!merges) return pairs;
+  // rare: keys from `<<: *base` are found as lookupPair finds them (own keys first, sources in order, depth-bounded)
+  const merged = new Set<string>();
+  for (const pair of node.items) {
+    const k = isScalar(pair.key) ? String(pair.key.value) : undefined;
+    if (k !== '<<') continue;
+    for (const source of mergeSourceMaps(doc, pair.value)) for (const p of source.items) if (isScalar(p.key) && p.key.value !== null) merged.add(String(p.key.value));
+  }
+  for (const k of merged) {
+    if (pairs.has(k) || k === '<<') continue;
+    const found = lookupPair(doc, node, k);
+    if (found) pairs.set(k, found);
+  }
+  return pairs;
+}
+
+function mergeSourceMaps(doc: Document.Parsed, value: unknown, depth = 0): YAMLMap[] {
+  // bounded: an anchor may merge itself in (`a: &a {<<: *a}`)
+  if (depth > 8) return [];
+  const v = deref(doc, value);
+  const items = isSeq(v) ? v.items.map((i) => deref(doc, i)) : [v];
+  // a source's own merges: their keys are looked up by lookupPair
+  return items.flatMap((m) => (isMap(m) ? [m, ...m.items.filter((p) => isScalar(p.key) && p.key.value === '<<').flatMap((p) => mergeSourceMaps(doc, p.value, depth + 1))] : []));
+}
+
 function serviceOf(model: ComposeModel, doc: Document.Parsed, pair: Pair, key: Scalar, name: string, node: YAMLMap): ComposeService {
-  const get = (k: string) => lookup(doc, node, k);
+  // every key of the service in one pass (its own first, then merged-in ones): about twenty lookups follow
+  const pairs = servicePairs(doc, node);
+  const get = (k: string) => {
+    const pair = pairs.get(k);
+    return pair ? deref(doc, pair.value) : undefined;
+  };
   const imageNode = get('image');
   const image = isScalar(imageNode) && scalarText(imageNode) !== undefined ? { text: interpolatedValue(model, imageNode), node: imageNode } : undefined;
   const buildNode = get('build');
@@ -234,8 +274,8 @@ function serviceOf(model: ComposeModel, doc: Document.Parsed, pair: Pair, key: S
   const profiles = get('profiles');
   const ignoreNode = get('x-herd-ignore');
   const user = scalarText(get('user'));
-  const entrypointPair = lookupPair(doc, node, 'entrypoint');
-  const commandPair = lookupPair(doc, node, 'command');
+  const entrypointPair = pairs.get('entrypoint');
+  const commandPair = pairs.get('command');
   const dependsOnNode = get('depends_on');
   return {
     name,
@@ -289,6 +329,9 @@ function commandOf(model: ComposeModel, doc: Document, pair: Pair): ComposeComma
 
 /** A scalar value after interpolation (an image reference, an environment value). */
 function interpolatedValue(model: ComposeModel, node: Scalar): string {
+  // the text only: nothing to map when nothing is interpolated
+  const plain = scalarText(node);
+  if (plain !== undefined && !plain.includes('$')) return plain;
   const mapped = mappedScalar(model, node);
   return mapped ? interpolate(mapped, model.dotenv, []).text : (scalarText(node) ?? '');
 }
