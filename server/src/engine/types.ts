@@ -38,6 +38,13 @@ export interface RuleMeta {
   fixes: FixKind[];
   /** Needs the workspace index (cross-file rules). */
   workspace?: boolean;
+  /**
+   * What a finding of this rule depends on. `document`: in a multi-document YAML file, what the rule reports in a
+   * document depends only on that document's text and on the answers of the workspace view, so the engine reuses
+   * its findings on the documents an edit did not touch (see engine/document-scope.ts). `file` (the default):
+   * the whole file; `workspace` rules (`workspace: true`) run on every lint either way.
+   */
+  scope?: 'document' | 'file' | 'workspace';
 }
 
 export interface Finding {
