@@ -84,7 +84,7 @@ function compareAfterEdits(uri: string, text: string, edits: number, seed: numbe
   const { rules, documents } = counted();
   const options = (t: string) => (workspace ? { rules, workspace, parsed: workspace.modelFor(uri, t) } : { rules });
   workspace?.setOpen(uri, text, 'yaml');
-  let previous = lint({ uri, text }, options(text));
+  let previous = lint({ uri, text }, { ...options(text), incremental: true });
   let incremental = 0;
   let scratch = 0;
   let clean = text;
@@ -139,13 +139,17 @@ describe('re-lint of the documents an edit changed', () => {
     const index = new WorkspaceIndex({ roots: ['/ws'] });
     const lintWith = (text: string, previous?: LintResult) => {
       index.setOpen(uri, text, 'yaml');
-      return lint({ uri, text }, { workspace: index, parsed: index.modelFor(uri, text), previous });
+      return lint({ uri, text }, { workspace: index, parsed: index.modelFor(uri, text), previous, incremental: true });
     };
     const readiness = (r: LintResult) => r.findings.filter((f) => f.ruleId === 'readiness-probe').map((f) => f.range.start.line);
     const before = lintWith(`${deployment}---\n${SERVICE}`);
+    assert.ok(before.documentFindings);
     const text = `${deployment}---\n${SERVICE.replace('app: nobody', 'app: svc-01')}`;
     const after = lintWith(text, before);
     assert.equal(readiness(after).length, readiness(before).length + 1);
-    assert.deepEqual(snapshot(after), snapshot(lint({ uri, text }, { workspace: index })));
+    const fresh = lint({ uri, text }, { workspace: index });
+    assert.deepEqual(snapshot(after), snapshot(fresh));
+    // a lint that is not an editor's (the CLI) keeps nothing for a next one
+    assert.equal(fresh.documentFindings, undefined);
   });
 });

@@ -62,6 +62,8 @@ export interface LintOptions {
    * YAML documents the edit did not touch are reused from it. The result is the same as without it.
    */
   previous?: LintResult;
+  /** Keep on the result what the next lint of this uri can reuse (an editor's lints; implied by `previous`). */
+  incremental?: boolean;
   /** Called once per failing rule and file; the other rules' findings still arrive. */
   onRuleError?: (ruleId: string, uri: string, error: unknown) => void;
 }
@@ -103,7 +105,7 @@ function runRules(result: LintResult, model: ParsedFile, language: Language, con
   const enabled = (rule: Rule) => (config.rules[rule.meta.id] ?? rule.meta.defaultSeverity) !== 'off' && rule.meta.languages.includes(language);
   // a manifest of several documents: the document-scoped rules run on the documents an edit changed
   let scoped: ScopedOutcome | undefined;
-  if (model.kind === 'kubernetes' && model.documents.length > 1) {
+  if (model.kind === 'kubernetes' && model.documents.length > 1 && (options.incremental || options.previous)) {
     const perDocument = rules.filter((r) => isDocumentScoped(r) && enabled(r));
     const previous = options.previous?.uri === result.uri && options.previous.model?.kind === 'kubernetes' ? options.previous : undefined;
     if (perDocument.length) {

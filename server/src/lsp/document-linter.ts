@@ -178,6 +178,7 @@ export class DocumentLinter {
         workspace: sync?.view(),
         parsed: sync?.index.modelFor(uri, text),
         previous,
+        incremental: true,
         onRuleError: (ruleId, file, error) => this.ruleFailed(ruleId, file, error),
       },
     );
