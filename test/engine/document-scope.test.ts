@@ -129,10 +129,17 @@ describe('re-lint of the documents an edit changed', () => {
 
   it('equals a lint from scratch with a workspace index, whose answers change with other documents', () => {
     const text = `${largeManifest(8)}---\n${SERVICE}`;
-    compareAfterEdits('file:///ws/deployments.yaml', text, 40, 17, new WorkspaceIndex({ roots: ['/ws'] }));
+    const index = new WorkspaceIndex({ roots: ['/ws'] });
+    // Dockerfiles linked by folder name to the images of svc-00..02: ports not EXPOSEd, a root or named user
+    index.setDisk('file:///ws/svc-00/Dockerfile', 'FROM debian:12\nEXPOSE 9090\nUSER root\nCMD ["/app/server"]\n');
+    index.setDisk('file:///ws/svc-01/Dockerfile', 'FROM debian:12\nEXPOSE 8080\nUSER app\nCMD ["/app/server"]\n');
+    index.setDisk('file:///ws/svc-02/Dockerfile', 'FROM debian:12\nUSER 10001\nCMD ["/app/server"]\n');
+    const workspaceFindings = lint({ uri: 'file:///ws/deployments.yaml', text }, { workspace: index }).findings.filter((f) => /container-port-exposed|image-user-verifiable/.test(f.ruleId));
+    assert.ok(workspaceFindings.length >= 2, workspaceFindings.map((f) => f.ruleId).join());
+    compareAfterEdits('file:///ws/deployments.yaml', text, 40, 17, index);
   });
 
-  it('runs again a document whose workspace answer changed: a Service in another document starts selecting its pods', () => {
+  it('runs again the documents whose workspace answers changed: a Service starts selecting a pod, a Dockerfile EXPOSEs another port', () => {
     const uri = 'file:///ws/app.yaml';
     // the proxy sidecars declare no port: they need a readinessProbe only when a Service selects their pod
     const deployment = largeManifest(2);
@@ -149,6 +156,12 @@ describe('re-lint of the documents an edit changed', () => {
     assert.equal(readiness(after).length, readiness(before).length + 1);
     const fresh = lint({ uri, text }, { workspace: index });
     assert.deepEqual(snapshot(after), snapshot(fresh));
+    // a Dockerfile of the workspace changes: the answers about its image change, its container's document is run again
+    index.setDisk('file:///ws/svc-01/Dockerfile', 'FROM debian:12\nEXPOSE 9090\n');
+    const exposed = (r: LintResult) => r.findings.filter((f) => f.ruleId === 'container-port-exposed').length;
+    const relinted = lintWith(text, after);
+    assert.equal(exposed(relinted), exposed(after) + 1);
+    assert.deepEqual(snapshot(relinted), snapshot(lint({ uri, text }, { workspace: index })));
     // a lint that is not an editor's (the CLI) keeps nothing for a next one
     assert.equal(fresh.documentFindings, undefined);
   });

@@ -44,9 +44,9 @@ export interface ScopedOutcome {
   record?: DocumentFindings;
 }
 
-/** Whether the engine runs this rule per document in a file of this shape. */
+/** Whether the engine runs this rule per document in a multi-document manifest. */
 export function isDocumentScoped(rule: Rule): boolean {
-  return rule.meta.scope === 'document' && !rule.meta.workspace;
+  return rule.meta.scope === 'document';
 }
 
 /** `args` alone compose with the ENTRYPOINT of the Dockerfile that builds the image. */

@@ -106,7 +106,7 @@ function runRules(result: LintResult, model: ParsedFile, language: Language, con
   // a manifest of several documents: the document-scoped rules run on the documents an edit changed
   let scoped: ScopedOutcome | undefined;
   if (model.kind === 'kubernetes' && model.documents.length > 1 && (options.incremental || options.previous)) {
-    const perDocument = rules.filter((r) => isDocumentScoped(r) && enabled(r));
+    const perDocument = rules.filter((r) => isDocumentScoped(r) && enabled(r) && (!r.meta.workspace || options.workspace));
     const previous = options.previous?.uri === result.uri && options.previous.model?.kind === 'kubernetes' ? options.previous : undefined;
     if (perDocument.length) {
       scoped = runDocumentScoped(model, perDocument, rules, options.workspace, previous?.documentFindings);
