@@ -2,7 +2,7 @@
 // --stdio, timed from the spawn to the first publishDiagnostics of a document opened right after initialize;
 // the .vsix (packaged again when older than its sources) and the bundles inside it.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { DOCKERFILE } from './documents';
@@ -21,6 +21,8 @@ export interface StartupFigures {
   bareNodeMs: number;
   /** CPU time the server process had used when the diagnostics arrived (Linux /proc, 10 ms ticks), median, ms. */
   serverCpuMs?: number;
+  /** How the timed starts met the V8 code cache of the server bundle. */
+  codeCache?: string;
   vsixBytes: number;
   /** Whether this run packaged the .vsix (else it was newer than every source). */
   packaged: boolean;
@@ -70,27 +72,23 @@ function zipEntries(path: string): { name: string; bytes: number; compressed: nu
   return out;
 }
 
-/** Builds the server as `node scripts/build.mjs --production` does, into dist/bench/prod, with its grammars beside it. */
-async function productionServer(): Promise<string> {
+/**
+ * Builds the server as `node scripts/build.mjs --production` does (the loader dist/server.js and the bundle
+ * dist/server-main.js it runs through the code cache) into dist/bench/prod, with its grammars beside it.
+ */
+export async function productionServer(dir = join(ROOT, 'dist', 'bench', 'prod'), root = ROOT): Promise<string> {
   const { build } = await import('esbuild');
   const { copyFileSync, mkdirSync } = await import('node:fs');
-  const dir = join(ROOT, 'dist', 'bench', 'prod');
   mkdirSync(dir, { recursive: true });
-  const outfile = join(dir, 'server.js');
-  await build({
-    entryPoints: [join(ROOT, 'server', 'src', 'server.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    minify: true,
-    logLevel: 'warning',
-    alias: { 'web-tree-sitter': require.resolve('web-tree-sitter') },
-  });
+  const options = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify: true, logLevel: 'warning', alias: { 'web-tree-sitter': require.resolve('web-tree-sitter') } } as const;
+  const loader = join(root, 'server', 'src', 'server-loader.ts');
+  if (existsSync(loader)) {
+    await build({ ...options, entryPoints: [join(root, 'server', 'src', 'server.ts')], outfile: join(dir, 'server-main.js') });
+    await build({ ...options, entryPoints: [loader], outfile: join(dir, 'server.js') });
+  } else await build({ ...options, entryPoints: [join(root, 'server', 'src', 'server.ts')], outfile: join(dir, 'server.js') });
   copyFileSync(require.resolve('web-tree-sitter/tree-sitter.wasm'), join(dir, 'tree-sitter.wasm'));
   copyFileSync(require.resolve('tree-sitter-bash/tree-sitter-bash.wasm'), join(dir, 'tree-sitter-bash.wasm'));
-  return outfile;
+  return join(dir, 'server.js');
 }
 
 /** User + system CPU time of a process so far, from /proc (Linux only). */
@@ -106,9 +104,9 @@ function cpuOf(pid: number | undefined): number | undefined {
 }
 
 /** One cold start: spawn, initialize, initialized, didOpen, first diagnostics. */
-async function startOnce(server: string): Promise<{ initialize: number; diagnostics: number; cpu?: number }> {
+export async function startOnce(server: string, env: NodeJS.ProcessEnv = process.env): Promise<{ initialize: number; diagnostics: number; cpu?: number }> {
   const start = performance.now();
-  const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const uri = 'file:///bench/Dockerfile';
   let cpu: number | undefined;
@@ -138,35 +136,63 @@ async function startOnce(server: string): Promise<{ initialize: number; diagnost
     const first = await Promise.race([diagnostics, timeout]);
     return { initialize, diagnostics: first, cpu };
   } finally {
+    // shut down as an editor does, so that the server exits on its own (and writes its code cache when it has none)
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    try {
+      await connection.sendRequest('shutdown');
+      await connection.sendNotification('exit');
+    } catch {
+      // gone already
+    }
+    const stop = setTimeout(() => child.kill(), 5000);
+    await exited;
+    clearTimeout(stop);
     connection.dispose();
-    child.kill();
   }
 }
 
 /** A bare Node process: spawn to its first byte on stdout. */
-function bareNode(): Promise<number> {
+export function bareNode(): Promise<number> {
   const start = performance.now();
   const child = spawn(process.execPath, ['-e', 'process.stdout.write("x")'], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve) => child.stdout.once('data', () => resolve(performance.now() - start)));
 }
 
-export async function startupAndSize(runs = 7): Promise<StartupFigures> {
-  const packaged = freshVsix();
-  const server = await productionServer();
-  await startOnce(server); // the first start also warms the file system cache
+/** Median start with the code cache, without it (a first start, or `HERD_CODE_CACHE=off`), and a bare node start. */
+export async function startupFigures(server: string, runs = 7): Promise<Omit<StartupFigures, 'vsixBytes' | 'packaged' | 'bundles'> & { noCacheMs: number }> {
+  const cacheDir = join(ROOT, 'dist', 'bench', 'code-cache');
+  rmSync(cacheDir, { recursive: true, force: true });
+  const cached = { ...process.env, HERD_CODE_CACHE: cacheDir };
+  const uncached = { ...process.env, HERD_CODE_CACHE: 'off' };
+  // the first start warms the file system cache and writes the code cache
+  await startOnce(server, cached);
+  const written = existsSync(cacheDir) && readdirSync(cacheDir).some((f) => f.endsWith('.cache'));
   const samples: { initialize: number; diagnostics: number; cpu?: number }[] = [];
+  const withoutCache: number[] = [];
   const bare: number[] = [];
   for (let i = 0; i < runs; i++) {
-    samples.push(await startOnce(server));
+    samples.push(await startOnce(server, cached));
+    withoutCache.push((await startOnce(server, uncached)).diagnostics);
     bare.push(await bareNode());
   }
-  const entries = zipEntries(VSIX);
   return {
     runs,
     firstDiagnosticsMs: median(samples.map((s) => s.diagnostics)),
     initializeMs: median(samples.map((s) => s.initialize)),
     bareNodeMs: median(bare),
     serverCpuMs: samples.every((s) => s.cpu !== undefined) ? median(samples.map((s) => s.cpu!)) : undefined,
+    noCacheMs: median(withoutCache),
+    codeCache: written ? `written by the first start; without it ${Math.round(median(withoutCache))} ms` : 'none written',
+  };
+}
+
+export async function startupAndSize(runs = 7): Promise<StartupFigures> {
+  const packaged = freshVsix();
+  const server = await productionServer();
+  const startup = await startupFigures(server, runs);
+  const entries = zipEntries(VSIX);
+  return {
+    ...startup,
     vsixBytes: statSync(VSIX).size,
     packaged,
     bundles: entries.filter((e) => e.name.startsWith('extension/dist/')).map((e) => ({ ...e, name: e.name.slice('extension/'.length) })),

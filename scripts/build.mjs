@@ -25,7 +25,9 @@ const common = {
 
 await Promise.all([
   build({ ...common, entryPoints: [join(root, 'client/src/extension.ts')], outfile: join(dist, 'client.js'), external: ['vscode'] }),
-  build({ ...common, entryPoints: [join(root, 'server/src/server.ts')], outfile: join(dist, 'server.js') }),
+  // dist/server.js is a loader that runs dist/server-main.js through V8's code cache (server/src/boot/code-cache.ts)
+  build({ ...common, entryPoints: [join(root, 'server/src/server.ts')], outfile: join(dist, 'server-main.js') }),
+  build({ ...common, entryPoints: [join(root, 'server/src/server-loader.ts')], outfile: join(dist, 'server.js') }),
   build({ ...common, entryPoints: [join(root, 'server/src/cli.ts')], outfile: join(dist, 'cli.js') }),
 ]);
 

@@ -19,6 +19,14 @@ const FORBIDDEN: { pattern: RegExp; what: string }[] = [
   { pattern: /(?<![.\w$])import\s*\(\s*(?!(['"])[^'"`$\\]*\1\s*\))/, what: 'import( of a computed path' },
 ];
 
+/**
+ * Narrow exceptions, each with why. The start-up loader compiles Herd's own server bundle (dist/server-main.js,
+ * beside it) as a `vm.Script`, to start from V8's code cache: Herd's code, never a workspace file.
+ */
+const ALLOWED: Record<string, string[]> = {
+  'server/src/boot/code-cache.ts': ['vm / worker_threads (runs code)'],
+};
+
 /** Comments may mention what code may not do. */
 function withoutComments(source: string): string {
   return source.replace(/\/\*[\s\S]*?\*\//g, (m) => m.replace(/[^\n]/g, ' ')).replace(/(^|[^:\\'"`])\/\/.*$/gm, '$1');
@@ -29,7 +37,7 @@ function violations(name: string, source: string): string[] {
   withoutComments(source)
     .split('\n')
     .forEach((line, i) => {
-      for (const { pattern, what } of FORBIDDEN) if (pattern.test(line)) out.push(`${name}:${i + 1}: ${what}: ${line.trim()}`);
+      for (const { pattern, what } of FORBIDDEN) if (pattern.test(line) && !ALLOWED[name.split('\\').join('/')]?.includes(what)) out.push(`${name}:${i + 1}: ${what}: ${line.trim()}`);
     });
   return out;
 }

@@ -11,6 +11,7 @@ import { allRules } from '../rules';
 import { defaultConfig, type HerdConfig } from './config';
 import { detectLanguage, isJsonDocument } from './detect';
 import type { ParsedFile, Rule, RuleContext } from './rule';
+import { isDocumentScoped, linkedDockerfiles, runDocumentScoped, type DocumentFindings, type ScopedOutcome } from './document-scope';
 import { isSuppressed, suppressionsOf } from './suppression';
 import type { Finding, FixProposal, Language, Report, RuleMeta, Severity } from './types';
 import type { WorkspaceView } from './workspace';
@@ -46,6 +47,8 @@ export interface LintResult {
    * before `initShellParser()` resolves (the language server, for files without scripts) lint such files again.
    */
   needsShellParser?: boolean;
+  /** What the document-scoped rules found in each document of a multi-document manifest, for the next lint's reuse. */
+  documentFindings?: DocumentFindings;
 }
 
 export interface LintOptions {
@@ -54,6 +57,13 @@ export interface LintOptions {
   rules?: readonly Rule[];
   /** A model already parsed from this very text (the workspace index's): reused instead of parsing again. */
   parsed?: ParsedFile;
+  /**
+   * The last lint of the same uri (an editor's previous version): the findings of document-scoped rules on the
+   * YAML documents the edit did not touch are reused from it. The result is the same as without it.
+   */
+  previous?: LintResult;
+  /** Keep on the result what the next lint of this uri can reuse (an editor's lints; implied by `previous`). */
+  incremental?: boolean;
   /** Called once per failing rule and file; the other rules' findings still arrive. */
   onRuleError?: (ruleId: string, uri: string, error: unknown) => void;
 }
@@ -91,21 +101,26 @@ export function lint(input: LintInput, options: LintOptions = {}): LintResult {
 
 function runRules(result: LintResult, model: ParsedFile, language: Language, config: HerdConfig, options: LintOptions): LintResult {
   let containers: Container[] | undefined;
+  const rules = options.rules ?? allRules;
+  const enabled = (rule: Rule) => (config.rules[rule.meta.id] ?? rule.meta.defaultSeverity) !== 'off' && rule.meta.languages.includes(language);
+  // a manifest of several documents: the document-scoped rules run on the documents an edit changed
+  let scoped: ScopedOutcome | undefined;
+  if (model.kind === 'kubernetes' && model.documents.length > 1 && (options.incremental || options.previous)) {
+    const perDocument = rules.filter((r) => isDocumentScoped(r) && enabled(r) && (!r.meta.workspace || options.workspace));
+    const previous = options.previous?.uri === result.uri && options.previous.model?.kind === 'kubernetes' ? options.previous : undefined;
+    if (perDocument.length) {
+      scoped = runDocumentScoped(model, perDocument, rules, options.workspace, previous?.documentFindings);
+      containers = scoped.containers;
+      result.documentFindings = scoped.record;
+    }
+  }
   const containersOf = (): Container[] => {
     if (!containers) {
       if (model.kind === 'dockerfile') {
         const c = dockerfileContainer(model);
         containers = c ? [c] : [];
       } else if (model.kind === 'compose') containers = composeContainers(model, (s) => linkedStage(model, s, options.workspace));
-      else {
-        const workspace = options.workspace;
-        // `args` alone compose with the ENTRYPOINT of the Dockerfile that builds the image
-        const linked =
-          workspace &&
-          ((image: string) =>
-            workspace.dockerfilesForImage(image).flatMap((f) => (f.model.kind === 'dockerfile' ? [{ model: f.model, path: workspace.displayPath?.(f.uri) ?? f.uri }] : [])));
-        containers = kubernetesContainers(model, linked);
-      }
+      else containers = kubernetesContainers(model, linkedDockerfiles(options.workspace));
     }
     return containers;
   };
@@ -115,14 +130,17 @@ function runRules(result: LintResult, model: ParsedFile, language: Language, con
   if (model.kind === 'kubernetes' || model.kind === 'compose') {
     for (const finding of yamlSyntaxFindings(model, result.source)) if (!isSuppressed(suppressions, finding.ruleId, finding.start)) result.findings.push(finding);
   }
-  for (const rule of options.rules ?? allRules) {
+  for (const rule of rules) {
     const setting = config.rules[rule.meta.id] ?? rule.meta.defaultSeverity;
     if (setting === 'off' || !rule.meta.languages.includes(language)) continue;
     if (rule.meta.workspace && !options.workspace) continue;
-    const reports: Report[] = [];
+    let reports: Report[] = [];
     const context: RuleContext = { file: model, containers: containersOf, workspace: options.workspace, report: (r) => reports.push(r) };
     try {
-      rule.check(context);
+      const outcome = scoped?.outcomes.get(rule.meta.id);
+      if (!outcome) rule.check(context);
+      else if ('error' in outcome) throw outcome.error;
+      else reports = outcome.reports;
     } catch (error) {
       if (error instanceof ShellParserNotLoaded) {
         result.needsShellParser = true;

@@ -77,6 +77,8 @@ interface Entry {
   kustomization?: Kustomization;
   facts?: DockerfileFacts;
   base?: { fact: BaseFact | undefined };
+  /** What other manifests see of this one (`selectionMark`), computed once per version. */
+  selection?: string;
 }
 
 interface Tables {
@@ -98,6 +100,8 @@ interface Tables {
   services?: ServiceSelector[];
   podIndex?: PodIndex;
   serviceIndex?: ServiceIndex;
+  /** The links of each image reference asked about (every container of a manifest asks on every edit). */
+  direct?: Map<string, ImageLink[]>;
 }
 
 export class WorkspaceIndex implements WorkspaceView {
@@ -266,9 +270,16 @@ export class WorkspaceIndex implements WorkspaceView {
   }
 
   private directLinks(image: string): ImageLink[] {
+    const t = this.table();
+    t.direct ??= new Map();
+    let links = t.direct.get(image);
+    if (!links) t.direct.set(image, (links = this.linksOf(image, t)));
+    return links.slice();
+  }
+
+  private linksOf(image: string, t: Tables): ImageLink[] {
     const key = imageKey(image);
     if (!key) return [];
-    const t = this.table();
     const explicit = t.explicit.get(key);
     if (explicit) {
       const out: ImageLink[] = [];
@@ -549,9 +560,10 @@ function familyMark(entry: Entry | undefined): string {
 function selectionMark(entry: Entry | undefined): string {
   const model = entry?.model;
   if (model?.kind !== 'kubernetes') return '';
+  if (entry!.selection !== undefined) return entry!.selection;
   const pods = podLabelSets(entry!.uri, model).map((p) => [p.namespace, p.labels, p.known]);
   const services = serviceSelectors(entry!.uri, model).map((s) => [s.namespace, s.selector, s.known]);
-  return JSON.stringify([pods, services]);
+  return (entry!.selection = JSON.stringify([pods, services]));
 }
 
 function pathOf(uri: string): string | undefined {

@@ -16,11 +16,19 @@ export interface BuildLink {
 
 /** The name an image is matched by: registry (Docker Hub left out) and repository, lower-cased; no tag or digest. */
 export function imageKey(image: string): string | undefined {
-  const ref = parseImageRef(image);
-  if (!ref || ref.repository.includes('$')) return undefined;
-  const registry = ref.registry && ref.registry !== 'docker.io' ? `${ref.registry}/` : '';
-  return `${registry}${ref.repository}`.toLowerCase();
+  // asked for every container of a manifest on every edit: the answers are remembered (a bounded memo)
+  let key = imageKeys.get(image);
+  if (key === undefined && !imageKeys.has(image)) {
+    const ref = parseImageRef(image);
+    const registry = ref?.registry && ref.registry !== 'docker.io' ? `${ref.registry}/` : '';
+    key = !ref || ref.repository.includes('$') ? undefined : `${registry}${ref.repository}`.toLowerCase();
+    if (imageKeys.size > 20000) imageKeys.clear();
+    imageKeys.set(image, key);
+  }
+  return key;
 }
+
+const imageKeys = new Map<string, string | undefined>();
 
 /** The folder name an image matches: the last segment of its repository path. */
 export function imageFolderName(image: string): string | undefined {

@@ -171,8 +171,8 @@ export class DocumentLinter {
     return this.host.documents.get(uri) !== undefined;
   }
 
-  /** Lints a text with the configuration of its uri; undefined when Herd does not lint it. */
-  lintText(uri: string, text: string, languageId: string | undefined, config: DocumentConfig): LintResult | undefined {
+  /** Lints a text with the configuration of its uri; undefined when Herd does not lint it. `previous`: its last result. */
+  lintText(uri: string, text: string, languageId: string | undefined, config: DocumentConfig, previous?: LintResult): LintResult | undefined {
     if (config.compose) languageId = COMPOSE_LANGUAGE_ID;
     const language = config.ignored ? undefined : detectLanguage(uri, text, languageId);
     if (!language) return undefined;
@@ -184,6 +184,8 @@ export class DocumentLinter {
         rules: this.host.rules,
         workspace: sync?.view(),
         parsed: sync?.index.modelFor(uri, text),
+        previous,
+        incremental: true,
         onRuleError: (ruleId, file, error) => this.ruleFailed(ruleId, file, error),
       },
     );
@@ -218,6 +220,7 @@ export class DocumentLinter {
   private lintNow(doc: TextDocument): LintEntry {
     const { uri, version } = doc;
     const quiet = this.quiet.delete(uri);
+    const previous = this.cache.get(uri)?.result;
     const entry: LintEntry = { uri, version, generation: this.generation };
     this.cache.set(uri, entry);
     if (!this.host.settings().enable) {
@@ -236,7 +239,7 @@ export class DocumentLinter {
       // the index first, so that this lint and the files depending on this one see this version
       affected = this.host.workspace?.documentLinted(uri, text, doc.languageId, entry.config.ignored) ?? [];
       entry.indexVersion = this.host.workspace?.index.version;
-      result = this.lintText(uri, text, doc.languageId, entry.config);
+      result = this.lintText(uri, text, doc.languageId, entry.config, previous);
     } catch (error) {
       // the engine catches rule and parse failures; this is a bug elsewhere, logged rather than shown
       this.host.log.error(`Herd failed on ${uri}`, error);

@@ -2,7 +2,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, type Alias, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { SourceText } from './source';
 import { cutDeepNesting, MAX_YAML_DEPTH } from './yaml-depth';
-import { parseYamlStream } from './yaml-stream';
+import { movedFrom, parseYamlStream } from './yaml-stream';
 
 export interface KubernetesModel {
   kind: 'kubernetes';
@@ -164,11 +164,19 @@ const aliasTargets = new WeakMap<Alias, Node>();
  * are looked up, never expanded, so an alias bomb costs one visit per node written in the file.
  */
 export function resolveAliases(doc: Document.Parsed): void {
+  // a document reused from the last parse of the file (as it was, or moved) was walked then
+  const origin = movedFrom(doc);
+  if (aliasFree.has(doc) || (origin && aliasFree.has(origin))) {
+    aliasFree.add(doc);
+    return;
+  }
+  let aliases = false;
   const anchors = new Map<string, Node>();
   const stack: unknown[] = [doc.contents];
   while (stack.length) {
     const node = stack.pop();
     if (isAlias(node)) {
+      aliases = true;
       const target = anchors.get(node.source);
       if (target) aliasTargets.set(node, target);
       continue;
@@ -181,7 +189,11 @@ export function resolveAliases(doc: Document.Parsed): void {
     if (node.anchor) anchors.set(node.anchor, node);
     if (isMap(node) || isSeq(node)) for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]);
   }
+  if (!aliases) aliasFree.add(doc);
 }
+
+/** Parsed documents that hold no alias: nothing to resolve when a later parse reuses them. */
+const aliasFree = new WeakSet<Document.Parsed>();
 
 /** A node with its alias followed (a few hops, in case an alias names an alias), else the node itself. */
 export function resolved(node: unknown): Node | undefined {

@@ -1,6 +1,7 @@
 // Start commands and RUN lines parsed by tree-sitter-bash into a small, plain model that rules can walk.
 // The tree-sitter tree is converted once and freed: WASM memory is not garbage-collected.
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Language, Parser, type Node } from 'web-tree-sitter';
 import { compose, docSpan, type MappedText } from './mapped-text';
@@ -102,7 +103,9 @@ export function initShellParser(): Promise<void> {
   initializing ??= (async () => {
     const runtime = wasmPath('tree-sitter.wasm', 'web-tree-sitter');
     await Parser.init({ locateFile: () => runtime });
-    const bash = await Language.load(wasmPath('tree-sitter-bash.wasm', 'tree-sitter-bash'));
+    // bytes rather than a path: web-tree-sitter would read a path with a dynamic import(), which a bundle run
+    // through the code cache (a vm.Script) cannot do
+    const bash = await Language.load(await readFile(wasmPath('tree-sitter-bash.wasm', 'tree-sitter-bash')));
     const p = new Parser();
     p.setLanguage(bash);
     parser = p;

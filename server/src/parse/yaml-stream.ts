@@ -130,6 +130,14 @@ type AnyNode = { range?: Range | null; items?: unknown[]; key?: unknown; value?:
 // the node classes a document is copied through (custom tags such as !!omap bind methods per instance)
 const COPYABLE = new Set<unknown>([Scalar, YAMLMap, YAMLSeq, Pair, Alias]);
 
+/** Each moved copy and the document it was copied from: a linter reuses what it found in the original. */
+const copiedFrom = new WeakMap<Document.Parsed, Document.Parsed>();
+
+/** The document of an earlier parse that `doc` is a moved copy of, if it is one. */
+export function movedFrom(doc: Document.Parsed): Document.Parsed | undefined {
+  return copiedFrom.get(doc);
+}
+
 /**
  * A document parsed at another offset, moved by `delta`: a copy, since findings of the last lint still point
  * into the original. Nodes are made by their own constructors (yaml's `clone()` copies property descriptors
@@ -154,7 +162,9 @@ function shifted(doc: Document.Parsed, delta: number): Document.Parsed | undefin
   Object.defineProperty(copy, NODE_TYPE, { value: (doc as AnyNode)[NODE_TYPE] });
   copy.contents = move(doc.contents);
   copy.range = [doc.range[0] + delta, doc.range[1] + delta, doc.range[2] + delta];
-  return copyable ? (copy as unknown as Document.Parsed) : undefined;
+  if (!copyable) return undefined;
+  copiedFrom.set(copy as unknown as Document.Parsed, doc);
+  return copy as unknown as Document.Parsed;
 }
 
 /**

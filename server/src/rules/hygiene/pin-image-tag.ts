@@ -13,6 +13,7 @@ export default defineRule({
     category: 'hygiene',
     description: 'An image with no tag or :latest: what runs changes whenever the tag moves.',
     fixes: [],
+    scope: 'document',
   },
   check(context) {
     const file = context.file;

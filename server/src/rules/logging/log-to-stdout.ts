@@ -16,6 +16,7 @@ export default defineRule({
     category: 'logging',
     description: "The start command redirects the main process's stdout/stderr to a file or /dev/null instead of the container log.",
     fixes: ['suggestion'],
+    scope: 'document',
   },
   check(context) {
     const model = context.file;

@@ -44,6 +44,7 @@ export default defineRule({
     category: 'probes',
     description: 'The livenessProbe and readinessProbe of a container are identical.',
     fixes: [],
+    scope: 'document',
   },
   check(context) {
     if (isKustomizePatch(context)) return;

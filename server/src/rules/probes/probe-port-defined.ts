@@ -18,6 +18,7 @@ export default defineRule({
     category: 'probes',
     description: "A probe's port is a name that the container's ports do not define.",
     fixes: ['suggestion'],
+    scope: 'document',
   },
   check(context) {
     if (isKustomizePatch(context)) return;

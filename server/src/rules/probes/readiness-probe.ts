@@ -10,6 +10,7 @@ export default defineRule({
     category: 'probes',
     description: 'A serving container of a long-running workload has no readinessProbe.',
     fixes: ['suggestion'],
+    scope: 'document',
   },
   check(context) {
     if (isKustomizePatch(context)) return;

@@ -17,6 +17,7 @@ export default defineRule({
     category: 'process',
     description: 'The start command puts a process in the background, where its crash goes unseen.',
     fixes: ['suggestion'],
+    scope: 'document',
   },
   check(context) {
     const text = context.file.source.text;

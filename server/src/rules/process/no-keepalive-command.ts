@@ -11,6 +11,7 @@ export default defineRule({
     category: 'process',
     description: 'The start command ends in a keep-alive (tail -f, sleep infinity, an idle loop) that outlives the app.',
     fixes: ['suggestion'],
+    scope: 'document',
   },
   check(context) {
     const text = context.file.source.text;

@@ -12,6 +12,7 @@ export default defineRule({
     category: 'process',
     description: 'The start command runs a process supervisor (supervisord, s6, runit, my_init, systemd, monit, circus, a Procfile runner, pm2) instead of one app.',
     fixes: [],
+    scope: 'document',
   },
   check(context) {
     const model = context.file;

@@ -12,6 +12,7 @@ export default defineRule({
     category: 'security',
     description: "A pod sets hostNetwork: true and leaves the cluster's pod network.",
     fixes: [],
+    scope: 'document',
   },
   check(context) {
     const model = context.file;

@@ -48,6 +48,7 @@ export default defineRule({
     category: 'security',
     description: 'An Ingress without tls serves its hosts over plain HTTP.',
     fixes: ['suggestion'],
+    scope: 'document',
   },
   check(context) {
     const model = context.file;

@@ -12,6 +12,7 @@ export default defineRule({
     category: 'security',
     description: 'A container sets securityContext.privileged: true.',
     fixes: [],
+    scope: 'document',
   },
   check(context) {
     const model = context.file;

@@ -29,6 +29,7 @@ export default defineRule({
     category: 'security',
     description: 'A literal secret in ENV/ARG or a container env value.',
     fixes: ['suggestion'],
+    scope: 'document',
   },
   check(context) {
     const file = context.file;

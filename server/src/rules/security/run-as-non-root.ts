@@ -62,6 +62,7 @@ export default defineRule({
     category: 'security',
     description: 'Neither the pod nor the container securityContext sets runAsNonRoot: true or a non-zero runAsUser.',
     fixes: ['suggestion'],
+    scope: 'document',
   },
   check(context) {
     if (isKustomizePatch(context)) return;

@@ -33,6 +33,7 @@ export default defineRule({
     category: 'workloads',
     description: 'An apiVersion that Kubernetes no longer serves for that kind.',
     fixes: ['suggestion'],
+    scope: 'document',
   },
   check(context) {
     const model = context.file;

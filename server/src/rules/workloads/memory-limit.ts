@@ -17,6 +17,7 @@ export default defineRule({
     category: 'workloads',
     description: 'A container lacks resources.limits.memory.',
     fixes: ['suggestion'],
+    scope: 'document',
   },
   check(context) {
     if (isKustomizePatch(context)) return;

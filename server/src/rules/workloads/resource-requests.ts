@@ -63,6 +63,7 @@ export default defineRule({
     category: 'workloads',
     description: 'A container lacks resources.requests.cpu or resources.requests.memory.',
     fixes: ['suggestion'],
+    scope: 'document',
   },
   check(context) {
     if (isKustomizePatch(context)) return;

@@ -26,6 +26,8 @@ export default defineRule({
     description: 'A containerPort that the Dockerfile of the image does not EXPOSE.',
     fixes: [],
     workspace: true,
+    // per container: the document and the workspace's answers about its image (recorded, checked on reuse)
+    scope: 'document',
   },
   check(context) {
     const model = context.file;

@@ -79,6 +79,8 @@ export default defineRule({
     description: 'runAsNonRoot: true without runAsUser, on an image whose Dockerfile runs as root or as a named user: the kubelet refuses to start it.',
     fixes: ['suggestion'],
     workspace: true,
+    // per container: the document and the workspace's answers about its image (recorded, checked on reuse)
+    scope: 'document',
   },
   check(context) {
     const model = context.file;
