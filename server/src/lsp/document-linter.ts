@@ -1,16 +1,17 @@
 // Lints open documents: immediately on open, debounced while typing, never a stale version.
 // The last result per document is kept for code actions and hovers.
-import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
+import { DiagnosticSeverity, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Rule } from '../engine/rule';
-import { readFileSync } from 'node:fs';
-import { COMPOSE_LANGUAGE_ID, composeCompanions, detectLanguage } from '../engine/detect';
+import { COMPOSE_LANGUAGE_ID, detectLanguage } from '../engine/detect';
 import { lint, type LintResult } from '../engine/lint';
 import { shellParserReady } from '../parse/shell';
-import { configDiagnostics, lintDiagnostics } from './diagnostics';
+import { configDiagnostics, lintDiagnostics, SOURCE } from './diagnostics';
+import { composeContext, fromPlain } from './lint-protocol';
+import type { LintWorkerHost } from './lint-worker-host';
 import type { Log } from './log';
 import type { HerdSettings } from './settings';
-import { isConfigFile, readConfigText, uriToPath, type DocumentConfig } from './workspace-config';
+import { isConfigFile, readConfigText, type DocumentConfig } from './workspace-config';
 import type { WorkspaceSync } from './workspace-sync';
 
 export interface LintEntry {
@@ -23,6 +24,24 @@ export interface LintEntry {
   config?: DocumentConfig;
   /** The workspace index's version the lint saw: cross-file findings and fixes of an older one may be stale. */
   indexVersion?: number;
+  /** Linted in the worker: the text it linted (the model stays there; `result.model` is parsed on demand). */
+  text?: string;
+  languageId?: string;
+  /** The lint outlived this deadline (milliseconds): the document has one diagnostic saying so, and no result. */
+  timedOut?: number;
+}
+
+export const LINT_TIMEOUT_CODE = 'lint-timeout';
+
+/** The one diagnostic of a document whose lint outlived its deadline. */
+export function timeoutDiagnostic(ms: number): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Warning,
+    code: LINT_TIMEOUT_CODE,
+    source: SOURCE,
+    message: `Herd did not lint this file: linting it took longer than ${ms} ms (herd.lintTimeout)`,
+  };
 }
 
 /** The debounce clock: the process's timers, or a clock a test advances by hand. */
@@ -55,6 +74,8 @@ export interface LinterHost {
   timers?: DebounceTimers;
   /** Settles once the shell parser's grammar is loaded (or failed to load); lints that needed it wait for it. */
   shellLoaded?: Promise<void>;
+  /** Open documents are linted in this worker (with a deadline each) rather than on the main thread. */
+  worker?: LintWorkerHost;
 }
 
 export class DocumentLinter {
@@ -68,6 +89,8 @@ export class DocumentLinter {
   private readonly lastSent = new Map<string, string>();
   private readonly ruleErrorsLogged = new Set<string>();
   private generation = 0;
+  /** The worker lint of each document under way, by version and generation: requests share it. */
+  private readonly inflight = new Map<string, { key: string; promise: Promise<LintEntry | undefined> }>();
   /** Set on shutdown: no lint starts and nothing is sent after it. */
   private disposed = false;
 
@@ -115,8 +138,10 @@ export class DocumentLinter {
     this.lastSent.delete(uri);
     for (const key of this.ruleErrorsLogged) if (key.endsWith(`\0${uri}`)) this.ruleErrorsLogged.delete(key);
     this.publish(uri, [], undefined, true);
-    // the file on disk takes the place of the closed document's text
-    this.dependenciesChanged(this.host.workspace?.documentClosed(uri) ?? []);
+    // the file on disk takes the place of the closed document's text (the worker reports what that affects)
+    const affected = this.host.workspace?.documentClosed(uri) ?? [];
+    if (this.host.worker) this.host.worker.close(uri);
+    else this.dependenciesChanged(affected);
   }
 
   /**
@@ -125,7 +150,11 @@ export class DocumentLinter {
    */
   dependenciesChanged(uris: string[]): void {
     for (const uri of uris) {
-      if (this.host.documents.get(uri)) {
+      const doc = this.host.documents.get(uri);
+      if (doc) {
+        // a document past its deadline is not tried again until it changes (or the settings do)
+        const cached = this.cache.get(uri);
+        if (cached?.timedOut !== undefined && cached.version === doc.version && cached.generation === this.generation) continue;
         this.cache.delete(uri);
         this.quiet.add(uri);
         this.changed(uri);
@@ -145,6 +174,11 @@ export class DocumentLinter {
     const doc = this.host.documents.get(uri);
     if (!doc) return undefined;
     const cached = this.cache.get(uri);
+    if (this.host.worker) {
+      if (cached && cached.version === doc.version && cached.generation === this.generation) return cached;
+      // a lint that turned stale is followed by one of the newer version
+      return (await this.inWorker(doc)) ?? (this.disposed ? undefined : this.current(uri));
+    }
     const indexVersion = this.host.workspace?.index.version;
     if (cached && cached.version === doc.version && cached.generation === this.generation && (cached.indexVersion === undefined || cached.indexVersion === indexVersion)) return cached;
     this.cancel(uri);
@@ -202,6 +236,14 @@ export class DocumentLinter {
   private async lintLatest(uri: string): Promise<void> {
     if (this.disposed) return;
     try {
+      if (this.host.worker) {
+        await this.ready;
+        const doc = this.host.documents.get(uri);
+        const cached = this.cache.get(uri);
+        // once: a newer version's lint (or its debounce) is already on its way when this one turns stale
+        if (doc && !(cached && cached.version === doc.version && cached.generation === this.generation)) await this.inWorker(doc);
+        return;
+      }
       await this.current(uri);
     } catch (error) {
       this.host.log.error(`Linting ${uri} failed`, error);
@@ -250,6 +292,74 @@ export class DocumentLinter {
     return entry;
   }
 
+  /** The worker lint of the document's current version (shared with requests); undefined when it turned stale. */
+  private inWorker(doc: TextDocument): Promise<LintEntry | undefined> {
+    const key = `${doc.version}\0${this.generation}`;
+    const running = this.inflight.get(doc.uri);
+    if (running?.key === key) return running.promise;
+    this.cancel(doc.uri);
+    const promise = this.lintInWorker(doc, this.host.worker!);
+    const mine = { key, promise };
+    this.inflight.set(doc.uri, mine);
+    const done = () => {
+      if (this.inflight.get(doc.uri) === mine) this.inflight.delete(doc.uri);
+    };
+    promise.then(done, done);
+    return promise;
+  }
+
+  private async lintInWorker(doc: TextDocument, worker: LintWorkerHost): Promise<LintEntry | undefined> {
+    const { uri, version, languageId } = doc;
+    const generation = this.generation;
+    const quiet = this.quiet.delete(uri);
+    const entry: LintEntry = { uri, version, generation };
+    if (!this.host.settings().enable) {
+      this.cache.set(uri, entry);
+      this.publish(uri, [], version, false);
+      return entry;
+    }
+    const text = doc.getText();
+    if (isConfigFile(uri)) {
+      this.cache.set(uri, entry);
+      this.publish(uri, configDiagnostics(uri, text, readConfigText(text, this.host.ruleIds).problems), version, true);
+      return entry;
+    }
+    const config = this.host.resolve(uri);
+    entry.config = config;
+    const outcome = await worker.lint({ uri, version, text, languageId, config: { config: config.config, ignored: config.ignored, compose: config.compose } });
+    const now = this.host.documents.get(uri);
+    // never publish a stale version: a newer one is (or will be) linted
+    if (this.disposed || outcome.kind === 'stopped' || outcome.kind === 'stale' || now?.version !== version || this.generation !== generation) return undefined;
+    let diagnostics: Diagnostic[];
+    let always = true;
+    if (outcome.kind === 'timeout') {
+      entry.timedOut = outcome.ms;
+      diagnostics = [timeoutDiagnostic(outcome.ms)];
+    } else {
+      entry.text = text;
+      entry.languageId = languageId;
+      entry.result = outcome.lint && fromPlain(uri, text, outcome.lint);
+      diagnostics = entry.result ? lintDiagnostics(entry.result, version, this.host.docsBase) : [];
+      always = entry.result !== undefined;
+    }
+    this.cache.set(uri, entry);
+    const sent = `${version}\0${JSON.stringify(diagnostics)}`;
+    if (!quiet || this.lastSent.get(uri) !== sent) this.publish(uri, diagnostics, version, always);
+    this.lastSent.set(uri, sent);
+    if (outcome.kind === 'done') this.dependenciesChanged(outcome.affected);
+    return entry;
+  }
+
+  /** Documents linted in the worker whose current version it linted in time: the main thread's index may parse them. */
+  linted(): LintEntry[] {
+    const out: LintEntry[] = [];
+    for (const entry of this.cache.values()) {
+      const doc = this.host.documents.get(entry.uri);
+      if (entry.text !== undefined && doc?.version === entry.version && entry.generation === this.generation) out.push(entry);
+    }
+    return out;
+  }
+
   /** `always`: send even when empty (a linted document); otherwise only to clear earlier diagnostics. */
   private publish(uri: string, diagnostics: Diagnostic[], version: number | undefined, always: boolean): void {
     if (this.disposed) return;
@@ -260,25 +370,15 @@ export class DocumentLinter {
     void this.host.connection.sendDiagnostics(version === undefined ? { uri, diagnostics } : { uri, version, diagnostics }).catch((error: unknown) => this.host.log.error(`Publishing diagnostics for ${uri} failed`, error));
   }
 
+  /** A rule failed in the lint worker (its error as text). */
+  ruleFailedIn(ruleId: string, uri: string, error: string): void {
+    this.ruleFailed(ruleId, uri, error);
+  }
+
   private ruleFailed(ruleId: string, uri: string, error: unknown): void {
     const key = `${ruleId}\0${uri}`;
     if (this.ruleErrorsLogged.has(key)) return;
     this.ruleErrorsLogged.add(key);
     this.host.log.error(`Rule ${ruleId} failed on ${uri}`, error);
   }
-}
-
-/** The `.env` and devcontainer.json beside a Compose file on disk (a few hundred bytes each). */
-function composeContext(uri: string): { dotenv?: string; devcontainerJson?: string } {
-  const path = uriToPath(uri);
-  if (path === undefined) return {};
-  const read = (file: string): string | undefined => {
-    try {
-      return readFileSync(file, 'utf8');
-    } catch {
-      return undefined;
-    }
-  };
-  const companions = composeCompanions(path);
-  return { dotenv: read(companions.dotenv), devcontainerJson: companions.devcontainer.map(read).find((t) => t !== undefined) };
 }

@@ -1,0 +1,158 @@
+// What the language server's lint worker and the main thread say to each other. A lint crosses the thread
+// boundary as plain data: findings with their fix edits already computed (a code action must never wait
+// for the worker, which may be busy with a slow document), the file problems, and what the lint changed in
+// the worker's workspace index.
+import { readFileSync } from 'node:fs';
+import type { HerdConfig } from '../engine/config';
+import { composeCompanions } from '../engine/detect';
+import type { FileProblem, LintResult } from '../engine/lint';
+import type { Finding, FixKind, Language, OffsetEdit } from '../engine/types';
+import { sourceText } from '../parse/source';
+import { ignoreLineEdit, ignoreObjectEdit } from './ignore-actions';
+import { uriToPath } from './workspace-config';
+
+/** A fix as data: its edits, or undefined when building them failed (the error is logged by the worker). */
+export interface PlainFix {
+  title: string;
+  kind: FixKind;
+  uri?: string;
+  edits?: OffsetEdit[];
+  /** For a fix of another document: the version of it the edits were computed on (null: the file on disk). */
+  targetVersion?: number | null;
+}
+
+export interface PlainFinding extends Omit<Finding, 'fixes'> {
+  fixes: PlainFix[];
+  /** The edits of "Ignore <id> for this line" and "… for this object/service" (undefined: no such action). */
+  ignoreLine?: OffsetEdit;
+  ignoreObject?: OffsetEdit;
+}
+
+export interface PlainLint {
+  language?: Language;
+  modelKind?: 'dockerfile' | 'kubernetes' | 'compose';
+  findings: PlainFinding[];
+  problems: FileProblem[];
+}
+
+/** The configuration of one document, as the worker needs it. */
+export interface WorkerDocumentConfig {
+  config: HerdConfig;
+  ignored: boolean;
+  compose?: boolean;
+}
+
+/** Which rules the worker runs: registry ids (all of them when absent), plus a module of extra rules (tests). */
+export interface WorkerRules {
+  ids?: string[];
+  /** A module exporting `rules(data): Rule[]`, loaded by the worker (tests inject rules that block on purpose). */
+  module?: string;
+  data?: unknown;
+}
+
+export type ToWorker =
+  | { t: 'roots'; paths: string[] }
+  | { t: 'disk'; uri: string; text: string }
+  | { t: 'deleteDisk'; uri: string }
+  /** The whole disk side of the index (a build): read by the worker a file at a time, between lints. */
+  | { t: 'build'; build: number; roots: string[]; files: [string, string][] }
+  | { t: 'open'; uri: string; version: number; text: string; languageId?: string; ignored: boolean }
+  | { t: 'close'; uri: string }
+  | { t: 'lint'; id: number; uri: string; version: number; text: string; languageId?: string; config: WorkerDocumentConfig };
+
+export type FromWorker =
+  | { t: 'ready' }
+  | { t: 'built'; build: number }
+  | { t: 'affected'; uris: string[] }
+  | { t: 'log'; message: string; error?: string }
+  | { t: 'ruleError'; ruleId: string; uri: string; error: string }
+  /** The lint waits for the shell parser's grammar: its deadline does not run meanwhile. */
+  | { t: 'paused'; id: number }
+  | { t: 'resumed'; id: number }
+  | { t: 'result'; id: number; lint?: PlainLint; affected: string[] };
+
+/** A lint result as data; `openVersion` tells which version of another open document a cross-file fix edits. */
+export function toPlain(result: LintResult, openVersion: (uri: string) => number | null, onError: (message: string, error: unknown) => void): PlainLint {
+  const findings = result.findings.map((finding): PlainFinding => {
+    const fixes = finding.fixes.map((fix): PlainFix => {
+      const plain: PlainFix = { title: fix.title, kind: fix.kind };
+      if (fix.uri !== undefined && fix.uri !== result.uri) {
+        plain.uri = fix.uri;
+        plain.targetVersion = openVersion(fix.uri);
+      }
+      try {
+        plain.edits = fix.edits();
+      } catch (error) {
+        onError(`Fix "${fix.title}" of ${finding.ruleId} failed on ${result.uri}`, error);
+      }
+      return plain;
+    });
+    const { ruleId, severity, message, range, start, end } = finding;
+    const plain: PlainFinding = { ruleId, severity, message, range, start, end, fixes };
+    try {
+      plain.ignoreLine = ignoreLineEdit(result, finding);
+    } catch (error) {
+      onError(`"Ignore ${ruleId} for this line" failed on ${result.uri}`, error);
+    }
+    try {
+      plain.ignoreObject = ignoreObjectEdit(result, finding);
+    } catch (error) {
+      onError(`"Ignore ${ruleId} for this object" failed on ${result.uri}`, error);
+    }
+    return plain;
+  });
+  return { language: result.language, modelKind: result.model?.kind, findings, problems: result.problems };
+}
+
+/** A finding rebuilt from data: its fixes hand back the edits the worker computed. */
+export interface RebuiltFinding extends Finding {
+  plain: PlainFinding;
+}
+
+/** The main thread's view of a worker's lint of `text`: the model stays in the worker. */
+export function fromPlain(uri: string, text: string, lint: PlainLint): LintResult & { modelKind?: PlainLint['modelKind'] } {
+  const findings = lint.findings.map(
+    (plain): RebuiltFinding => ({
+      ruleId: plain.ruleId,
+      severity: plain.severity,
+      message: plain.message,
+      range: plain.range,
+      start: plain.start,
+      end: plain.end,
+      fixes: plain.fixes.map((fix) => ({
+        title: fix.title,
+        kind: fix.kind,
+        uri: fix.uri,
+        edits: () => {
+          if (!fix.edits) throw new Error('the fix failed in the lint worker');
+          return fix.edits;
+        },
+      })),
+      plain,
+    }),
+  );
+  return { uri, language: lint.language, source: sourceText(uri, text), findings, problems: lint.problems, modelKind: lint.modelKind };
+}
+
+export function plainOf(finding: Finding): PlainFinding | undefined {
+  return (finding as Partial<RebuiltFinding>).plain;
+}
+
+/** The `.env` and devcontainer.json beside a Compose file on disk (a few hundred bytes each). */
+export function composeContext(uri: string): { dotenv?: string; devcontainerJson?: string } {
+  const path = uriToPath(uri);
+  if (path === undefined) return {};
+  const read = (file: string): string | undefined => {
+    try {
+      return readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  const companions = composeCompanions(path);
+  return { dotenv: read(companions.dotenv), devcontainerJson: companions.devcontainer.map(read).find((t) => t !== undefined) };
+}
+
+export function errorText(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}

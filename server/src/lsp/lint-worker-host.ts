@@ -1,0 +1,274 @@
+// The main thread's side of the lint worker: one lint at a time goes to the worker, each with its deadline.
+// A document whose lint outlives the deadline is reported as not linted, and the worker, stuck in a
+// synchronous lint that cannot be interrupted, is terminated and replaced: the replacement gets the open
+// documents and reads the workspace files a file at a time between lints, so the other documents are
+// linted again at once (without the cross-file rules until it has read them all). A lint that a newer one
+// of the same document supersedes is dropped while it waits, and its result ignored when it was running.
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { DebounceTimers } from './document-linter';
+import type { FromWorker, PlainLint, ToWorker, WorkerDocumentConfig, WorkerRules } from './lint-protocol';
+import type { LintWorkerData } from './lint-worker';
+import type { Log } from './log';
+
+export type LintOutcome =
+  | { kind: 'done'; lint?: PlainLint; affected: string[] }
+  /** The lint outlived the deadline (in milliseconds). */
+  | { kind: 'timeout'; ms: number }
+  /** A newer lint of the document took its place. */
+  | { kind: 'stale' }
+  /** The host is disposed. */
+  | { kind: 'stopped' };
+
+export interface LintJob {
+  uri: string;
+  version: number;
+  text: string;
+  languageId?: string;
+  config: WorkerDocumentConfig;
+}
+
+export interface LintWorkerHostOptions {
+  /** The worker's entry: dist/lint-worker.js, or the source under tsx. */
+  file: string;
+  rules: WorkerRules;
+  maxFiles: number;
+  log: Log;
+  /** The deadline's clock (the process's timers; tests fire it by hand). */
+  clock: DebounceTimers;
+  /** The deadline in milliseconds (read for each lint). */
+  timeout(): number;
+  /** Files whose cross-file findings may have changed in the worker's index. */
+  affected(uris: string[]): void;
+  /** The worker's index holds the workspace (after a build, or after a replacement has read it again). */
+  built(): void;
+  ruleFailed(ruleId: string, uri: string, error: string): void;
+}
+
+interface Pending extends LintJob {
+  id: number;
+  resolve(outcome: LintOutcome): void;
+}
+
+interface Running extends Pending {
+  timer?: unknown;
+  settled: boolean;
+}
+
+/** The worker entry beside this module: the bundle's `lint-worker.js`, or the TypeScript source when run by tsx. */
+export function defaultWorkerFile(dir: string = __dirname, self: string = __filename): string {
+  const built = join(dir, 'lint-worker.js');
+  if (self.endsWith('.ts') || !existsSync(built)) return join(dir, 'lint-worker.ts');
+  return built;
+}
+
+/** The bundled worker as it is; the TypeScript source (tests, benchmarks under tsx) through tsx's require hook. */
+function startWorker(file: string, workerData: LintWorkerData): Worker {
+  if (!file.endsWith('.ts')) return new Worker(file, { workerData });
+  const tsx = createRequire(file).resolve('tsx/cjs');
+  return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(file)});`, { eval: true, workerData });
+}
+
+export class LintWorkerHost {
+  private worker: Worker | undefined;
+  private ready = false;
+  private queue: Pending[] = [];
+  private running: Running | undefined;
+  private nextId = 0;
+  private disposed = false;
+  /** What a replacement worker must be told: the roots, the last build, and the open documents linted in time. */
+  private roots: string[] = [];
+  private lastBuild: Extract<ToWorker, { t: 'build' }> | undefined;
+  private readonly disk = new Map<string, string>();
+  private readonly open = new Map<string, Extract<ToWorker, { t: 'open' }>>();
+  private workersStarted = 0;
+
+  constructor(private readonly options: LintWorkerHostOptions) {
+    this.spawn();
+  }
+
+  /** Workers started so far (the first, and one per deadline exceeded). */
+  get started(): number {
+    return this.workersStarted;
+  }
+
+  /** Whether a worker is alive (false after `dispose`). */
+  get alive(): boolean {
+    return this.worker !== undefined;
+  }
+
+  /** Lints one version of a document; an older lint of it still waiting is dropped, one running is ignored. */
+  lint(job: LintJob): Promise<LintOutcome> {
+    if (this.disposed) return Promise.resolve({ kind: 'stopped' });
+    return new Promise((resolve) => {
+      const pending: Pending = { ...job, id: ++this.nextId, resolve };
+      const at = this.queue.findIndex((p) => p.uri === job.uri);
+      if (at >= 0) {
+        this.queue[at].resolve({ kind: 'stale' });
+        this.queue[at] = pending;
+      } else this.queue.push(pending);
+      if (this.running?.uri === job.uri) this.settle(this.running, { kind: 'stale' });
+      this.pump();
+    });
+  }
+
+  /** The document is closed: its waiting lint is dropped, the worker's index goes back to the file on disk. */
+  close(uri: string): void {
+    this.queue = this.queue.filter((p) => {
+      if (p.uri === uri) p.resolve({ kind: 'stale' });
+      return p.uri !== uri;
+    });
+    if (this.running?.uri === uri) this.settle(this.running, { kind: 'stale' });
+    this.open.delete(uri);
+    this.post({ t: 'close', uri });
+  }
+
+  setRoots(paths: string[]): void {
+    this.roots = paths;
+    this.post({ t: 'roots', paths });
+  }
+
+  /** A whole build of the disk side of the index (it replaces the files of the last one). */
+  build(build: number, roots: string[], files: [string, string][]): void {
+    this.roots = roots;
+    this.disk.clear();
+    for (const [uri, text] of files) this.disk.set(uri, text);
+    this.lastBuild = { t: 'build', build, roots, files };
+    this.post(this.lastBuild);
+  }
+
+  diskChanged(uri: string, text: string | undefined): void {
+    if (text === undefined) this.disk.delete(uri);
+    else this.disk.set(uri, text);
+    this.post(text === undefined ? { t: 'deleteDisk', uri } : { t: 'disk', uri, text });
+  }
+
+  /** Shutdown: waiting lints are dropped and the worker is terminated. */
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    for (const p of this.queue) p.resolve({ kind: 'stopped' });
+    this.queue = [];
+    if (this.running) this.settle(this.running, { kind: 'stopped' });
+    const worker = this.worker;
+    this.worker = undefined;
+    await worker?.terminate();
+  }
+
+  private spawn(): void {
+    this.ready = false;
+    this.workersStarted++;
+    const data: LintWorkerData = { rules: this.options.rules, maxFiles: this.options.maxFiles };
+    const worker = startWorker(this.options.file, data);
+    worker.unref();
+    this.worker = worker;
+    worker.on('message', (message: FromWorker) => this.received(worker, message));
+    worker.on('error', (error) => {
+      if (this.worker !== worker) return;
+      this.options.log.error('The lint worker failed', error);
+      this.replace();
+    });
+    worker.on('exit', (code) => {
+      if (this.worker !== worker || this.disposed) return;
+      this.options.log.error(`The lint worker stopped (exit code ${code}); starting another`);
+      this.replace();
+    });
+    // a replacement: the state its predecessor had
+    if (this.roots.length) this.post({ t: 'roots', paths: this.roots });
+    for (const message of this.open.values()) this.post(message);
+    if (this.lastBuild) this.post({ ...this.lastBuild, files: [...this.disk] });
+  }
+
+  /** The worker is stuck or gone: the running lint is over for it, another worker takes the queue. */
+  private replace(): void {
+    const old = this.worker;
+    this.worker = undefined;
+    void old?.terminate();
+    if (this.running) this.settle(this.running, { kind: 'stale' });
+    if (!this.disposed) this.spawn();
+  }
+
+  private received(worker: Worker, message: FromWorker): void {
+    if (worker !== this.worker || this.disposed) return;
+    switch (message.t) {
+      case 'ready':
+        this.ready = true;
+        this.pump();
+        return;
+      case 'built':
+        if (this.lastBuild?.build === message.build) this.options.built();
+        return;
+      case 'affected':
+        this.options.affected(message.uris);
+        return;
+      case 'log':
+        this.options.log.error(message.message, message.error);
+        return;
+      case 'ruleError':
+        this.options.ruleFailed(message.ruleId, message.uri, message.error);
+        return;
+      case 'paused':
+        if (this.running?.id === message.id) this.stopTimer(this.running);
+        return;
+      case 'resumed':
+        if (this.running?.id === message.id && !this.running.settled) this.startTimer(this.running);
+        return;
+      case 'result': {
+        const running = this.running;
+        if (running?.id !== message.id) return;
+        this.stopTimer(running);
+        this.running = undefined;
+        if (!running.config.ignored) this.open.set(running.uri, { t: 'open', uri: running.uri, version: running.version, text: running.text, languageId: running.languageId, ignored: false });
+        else this.open.delete(running.uri);
+        // a stale lint's index changes still count: the worker's index holds that version now
+        if (running.settled) {
+          if (message.affected.length) this.options.affected(message.affected);
+        } else this.settle(running, { kind: 'done', lint: message.lint, affected: message.affected });
+        this.pump();
+        return;
+      }
+    }
+  }
+
+  private pump(): void {
+    if (!this.ready || this.running || !this.worker) return;
+    const next = this.queue.shift();
+    if (!next) return;
+    const running: Running = { ...next, settled: false };
+    this.running = running;
+    this.startTimer(running);
+    this.post({ t: 'lint', id: next.id, uri: next.uri, version: next.version, text: next.text, languageId: next.languageId, config: next.config });
+  }
+
+  private startTimer(running: Running): void {
+    const ms = this.options.timeout();
+    running.timer = this.options.clock.set(() => {
+      running.timer = undefined;
+      if (this.running !== running) return;
+      // the index may hold this text half-parsed: the replacement gets the open documents without it
+      this.open.delete(running.uri);
+      this.settle(running, { kind: 'timeout', ms });
+      this.options.log.info(`Linting ${running.uri} took longer than ${ms} ms: the lint worker is replaced`);
+      this.running = undefined;
+      this.replace();
+    }, ms);
+  }
+
+  private stopTimer(running: Running): void {
+    if (running.timer !== undefined) this.options.clock.clear(running.timer);
+    running.timer = undefined;
+  }
+
+  /** Resolves a running lint once; a stale one keeps the worker until its result arrives (or its deadline). */
+  private settle(running: Running, outcome: LintOutcome): void {
+    if (running.settled) return;
+    running.settled = true;
+    if (outcome.kind !== 'stale') this.stopTimer(running);
+    running.resolve(outcome);
+  }
+
+  private post(message: ToWorker): void {
+    this.worker?.postMessage(message);
+  }
+}
