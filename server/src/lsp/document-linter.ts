@@ -76,6 +76,8 @@ export interface LinterHost {
   shellLoaded?: Promise<void>;
   /** Open documents are linted in this worker (with a deadline each) rather than on the main thread. */
   worker?: LintWorkerHost;
+  /** Called before a closed file is linted on this thread (its index then takes the open documents' texts). */
+  beforeInlineLint?(): void;
 }
 
 export class DocumentLinter {
@@ -219,6 +221,7 @@ export class DocumentLinter {
   /** A closed file with diagnostics from "Lint Workspace", linted again from its indexed text. */
   private relintClosed(uri: string): void {
     if (this.disposed || this.host.documents.get(uri) || !this.published.has(uri) || !this.host.settings().enable) return;
+    this.host.beforeInlineLint?.();
     const source = this.host.workspace?.index.sourceOf(uri);
     try {
       const result = source ? this.lintText(uri, source.text, undefined, this.host.resolve(uri)) : undefined;

@@ -17,7 +17,6 @@ import { allRules, ruleById } from '../rules';
 import { CODE_ACTION_KINDS, codeActions, fixAllEdits, workspaceEdit } from './code-actions';
 import { containerCompletions } from './completion';
 import { DocumentLinter, processTimers, type DebounceTimers, type LintEntry } from './document-linter';
-import type { WorkerRules } from './lint-protocol';
 import { defaultWorkerFile, LintWorkerHost } from './lint-worker-host';
 import { hoverAt } from './hover';
 import { composeDefinition } from './compose-definition';
@@ -28,6 +27,9 @@ import { isConfigFile, WorkspaceConfig } from './workspace-config';
 import { LINT_WORKSPACE_REQUEST, lintWorkspace, WORKSPACE_FILE_LIMIT, type LintWorkspaceResult } from './workspace-lint';
 import { WORKSPACE_GLOB, WorkspaceSync } from './workspace-sync';
 import { sourceText } from '../parse/source';
+import { COMPOSE_LANGUAGE_ID } from '../engine/detect';
+import { parseFile } from '../engine/lint';
+import { composeContext, type WorkerRules } from './lint-protocol';
 
 export const FIX_ALL_COMMAND = 'herd.fixAll';
 export const CONFIG_GLOB = '**/.herd.{yaml,yml}';
@@ -142,6 +144,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       timers: options.timers,
       shellLoaded,
       worker,
+      beforeInlineLint: () => {
+        if (worker) syncOpen();
+      },
     },
     ready,
   );
@@ -268,10 +273,19 @@ export function startServer(connection: Connection, options: ServerOptions = {})
    * needs them, and only the versions the worker linted in time: a slow document is never parsed here for the
    * sake of another's hover. The entry's own model comes from it.
    */
+  const syncOpen = () => {
+    for (const other of linter.linted()) sync.documentText(other.uri, other.text!, other.languageId, other.config?.ignored === true);
+  };
   const withModel = (entry: LintEntry): LintEntry => {
     if (!worker || !entry.result || entry.text === undefined) return entry;
-    for (const other of linter.linted()) sync.documentText(other.uri, other.text!, other.languageId, other.config?.ignored === true);
-    entry.result.model ??= sync.index.modelFor(entry.uri, entry.text);
+    syncOpen();
+    if (!entry.result.model && entry.result.language) {
+      // the index holds no model of some files (Compose files): parsed here, once per linted version
+      const languageId = entry.config?.compose ? COMPOSE_LANGUAGE_ID : entry.languageId;
+      entry.result.model =
+        sync.index.modelFor(entry.uri, entry.text) ??
+        parseFile({ uri: entry.uri, text: entry.text, languageId, ...(entry.result.language === 'compose' ? composeContext(entry.uri) : {}) }).model;
+    }
     return entry;
   };
 
@@ -356,6 +370,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       // cross-file findings need the whole workspace indexed
       await sync.whenBuilt();
       if (!settings.enable) return { files: 0, findings: 0, truncated: false };
+      // closed files are linted here, with this thread's index: it takes the open documents' linted texts
+      if (worker) syncOpen();
       const result = await lintWorkspace({ folders: workspace.list(), linter, resolve: (uri) => workspace.resolve(uri, settings), docsBase, log }, token);
       log.info(`Linted ${result.files} workspace file(s): ${result.findings} finding(s)${result.truncated ? ' (stopped at the file limit)' : ''}`);
       return result;
