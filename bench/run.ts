@@ -1,7 +1,8 @@
 // `npm run bench`: every figure of docs/performance.md in one run, printed as one table (figure, budget,
 // measured, ratio, met?) with the machine it ran on. Options: --runs N (corpus runs, default 7),
 // --edits N (edits per document, default 100), --cli-runs N (whole-process runs, default 5),
-// --only corpus,editor,startup,cli.
+// --only corpus,editor,blocked,startup,cli.
+import { blockedRequests, blockedRows } from './blocked-requests';
 import { loadSubject } from './bundle';
 import { cliFigures, type CliFigures } from './cli-peers';
 import { corpusThroughput, type CorpusFigures } from './corpus-throughput';
@@ -93,7 +94,7 @@ function table(rows: Row[]): string {
 }
 
 async function main(): Promise<void> {
-  const only = new Set(option('only', 'corpus,editor,startup,cli').split(','));
+  const only = new Set(option('only', 'corpus,editor,blocked,startup,cli').split(','));
   const before = machine();
   console.log(`Herd benchmarks on ${describeMachine(before)}`);
   const S = await loadSubject();
@@ -112,6 +113,12 @@ async function main(): Promise<void> {
     console.log('done');
     rows.push(...editorRows(e));
     details.editor = e;
+  }
+  if (only.has('blocked')) {
+    process.stdout.write('requests during a pathological lint… ');
+    details.blocked = await blockedRequests(S);
+    console.log('done');
+    rows.push(...blockedRows(details.blocked as Awaited<ReturnType<typeof blockedRequests>>));
   }
   if (only.has('startup')) {
     process.stdout.write('start-up and size… ');

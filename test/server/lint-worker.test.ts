@@ -23,6 +23,8 @@ const waitAsync = (Atomics as unknown as { waitAsync(cells: Int32Array, index: n
 async function serve(clock = new ManualTimers()) {
   const cells = new Int32Array(new SharedArrayBuffer(CELLS * 4));
   const client = await TestClient.start({ rules, lintClock: clock, lintWorker: { rules: { module: join(__dirname, 'blocking-rule.ts'), data: { cells: cells.buffer } } } });
+  // until then, small documents are linted on the main thread (without the test's rule)
+  await client.server.worker!.whenReady();
   /** Resolves once `n` blocking lints have started. */
   const started = async (n: number) => {
     for (let seen = Atomics.load(cells, STARTED); seen < n; seen = Atomics.load(cells, STARTED)) await waitAsync(cells, STARTED, seen).value;

@@ -32,6 +32,12 @@ export interface LintEntry {
 }
 
 export const LINT_TIMEOUT_CODE = 'lint-timeout';
+/**
+ * Until the worker has started (it loads the engine and the grammar again), documents up to this many characters
+ * are linted on the main thread, so that the worker does not delay the first diagnostics; a larger one, which may be
+ * slow, waits for the worker and its deadline.
+ */
+export const START_INLINE_LIMIT = 32 * 1024;
 
 /** The one diagnostic of a document whose lint outlived its deadline. */
 export function timeoutDiagnostic(ms: number): Diagnostic {
@@ -176,7 +182,8 @@ export class DocumentLinter {
     const doc = this.host.documents.get(uri);
     if (!doc) return undefined;
     const cached = this.cache.get(uri);
-    if (this.host.worker) {
+    const worker = this.host.worker;
+    if (worker && !this.startsInline(doc)) {
       if (cached && cached.version === doc.version && cached.generation === this.generation) return cached;
       // a lint that turned stale is followed by one of the newer version
       return (await this.inWorker(doc)) ?? (this.disposed ? undefined : this.current(uri));
@@ -185,6 +192,13 @@ export class DocumentLinter {
     if (cached && cached.version === doc.version && cached.generation === this.generation && (cached.indexVersion === undefined || cached.indexVersion === indexVersion)) return cached;
     this.cancel(uri);
     const entry = this.lintNow(doc);
+    if (worker) {
+      // the worker's index takes the version linted here; the worker starts once these diagnostics are out
+      if (entry.config) worker.opened({ uri, version: doc.version, text: doc.getText(), languageId: doc.languageId, ignored: entry.config.ignored });
+      setImmediate(() => {
+        if (!this.disposed) worker.start();
+      });
+    }
     if (!entry.result?.needsShellParser || !this.host.shellLoaded || shellParserReady()) return entry;
     // incomplete without the shell parser: nothing was published; lint again once the grammar is in
     await this.host.shellLoaded;
@@ -241,6 +255,11 @@ export class DocumentLinter {
     try {
       if (this.host.worker) {
         await this.ready;
+        const open = this.host.documents.get(uri);
+        if (open && this.startsInline(open)) {
+          await this.current(uri);
+          return;
+        }
         const doc = this.host.documents.get(uri);
         const cached = this.cache.get(uri);
         // once: a newer version's lint (or its debounce) is already on its way when this one turns stale
@@ -293,6 +312,12 @@ export class DocumentLinter {
     this.lastSent.set(uri, sent);
     this.dependenciesChanged(affected);
     return entry;
+  }
+
+  /** A small document while the worker is starting: linted here rather than after the worker's start. */
+  private startsInline(doc: TextDocument): boolean {
+    const worker = this.host.worker;
+    return worker !== undefined && !worker.ready && !this.inflight.has(doc.uri) && doc.getText().length <= START_INLINE_LIMIT;
   }
 
   /** The worker lint of the document's current version (shared with requests); undefined when it turned stale. */

@@ -93,7 +93,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   // lints wait for the settings only: a document without shell scripts is linted before the grammar is loaded,
   // one that needs it is linted again once it is (DocumentLinter)
   const ready = new Promise<void>((resolve) => (settingsLoaded = resolve));
-  const shellLoaded = (options.loadShellParser ?? initShellParser)().catch((error: unknown) => log.error('Cannot load the shell parser; start commands will not be checked', error));
+  // this thread's grammar serves the lints run here (the first documents, closed files, the inline linter) and the
+  // index's facts
+  let shellLoading: Promise<void> | undefined;
+  const loadShell = (): Promise<void> =>
+    (shellLoading ??= (options.loadShellParser ?? initShellParser)().catch((error: unknown) => log.error('Cannot load the shell parser; start commands will not be checked', error)));
 
   // started at once: it loads the engine and the grammar while the client initializes
   const ids = registryIds(options.rules);
@@ -111,6 +115,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           built: () => linter.dependenciesChanged([...documents.keys()]),
           ruleFailed: (ruleId, uri, error) => linter.ruleFailedIn(ruleId, uri, error),
         });
+  // documents opened while the worker starts are linted here (DocumentLinter), and need the grammar at once
+  const shellLoaded = loadShell();
 
   // the workspace index: cross-file rules, image links; the linter feeds it the open documents
   const sync = new WorkspaceSync({
@@ -366,7 +372,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     LINT_WORKSPACE_REQUEST,
     guard(log, 'lintWorkspace', { files: 0, findings: 0, truncated: false } as LintWorkspaceResult, async (_params: unknown, token) => {
       await ready;
-      await shellLoaded;
+      await loadShell();
       // cross-file findings need the whole workspace indexed
       await sync.whenBuilt();
       if (!settings.enable) return { files: 0, findings: 0, truncated: false };

@@ -73,7 +73,7 @@ function startWorker(file: string, workerData: LintWorkerData): Worker {
 
 export class LintWorkerHost {
   private worker: Worker | undefined;
-  private ready = false;
+  private started_ = false;
   private queue: Pending[] = [];
   private running: Running | undefined;
   private nextId = 0;
@@ -84,14 +84,40 @@ export class LintWorkerHost {
   private readonly disk = new Map<string, string>();
   private readonly open = new Map<string, Extract<ToWorker, { t: 'open' }>>();
   private workersStarted = 0;
+  private readyWaiters: (() => void)[] = [];
 
-  constructor(private readonly options: LintWorkerHostOptions) {
-    this.spawn();
+  constructor(private readonly options: LintWorkerHostOptions) {}
+
+  /**
+   * Starts the worker (once). The server starts it after its first diagnostics: the worker loads the engine and the
+   * grammar again, CPU the first document's lint on the main thread would otherwise share.
+   */
+  start(): void {
+    if (this.workersStarted === 0 && !this.disposed) this.spawn();
   }
 
   /** Workers started so far (the first, and one per deadline exceeded). */
   get started(): number {
     return this.workersStarted;
+  }
+
+  /** The worker has loaded the engine and takes lints (false while a replacement starts). */
+  get ready(): boolean {
+    return this.started_ && this.worker !== undefined;
+  }
+
+  /** Resolves once a worker takes lints. */
+  whenReady(): Promise<void> {
+    if (this.ready || this.disposed) return Promise.resolve();
+    this.start();
+    return new Promise((resolve) => this.readyWaiters.push(resolve));
+  }
+
+  /** A version of an open document linted elsewhere (on the main thread while the worker started): its index takes it. */
+  opened(document: { uri: string; version: number; text: string; languageId?: string; ignored: boolean }): void {
+    const message: Extract<ToWorker, { t: 'open' }> = { t: 'open', ...document };
+    this.open.set(document.uri, message);
+    this.post(message);
   }
 
   /** Whether a worker is alive (false after `dispose`). */
@@ -102,6 +128,7 @@ export class LintWorkerHost {
   /** Lints one version of a document; an older lint of it still waiting is dropped, one running is ignored. */
   lint(job: LintJob): Promise<LintOutcome> {
     if (this.disposed) return Promise.resolve({ kind: 'stopped' });
+    this.start();
     return new Promise((resolve) => {
       const pending: Pending = { ...job, id: ++this.nextId, resolve };
       const at = this.queue.findIndex((p) => p.uri === job.uri);
@@ -148,6 +175,7 @@ export class LintWorkerHost {
   /** Shutdown: waiting lints are dropped and the worker is terminated. */
   async dispose(): Promise<void> {
     this.disposed = true;
+    for (const resolve of this.readyWaiters.splice(0)) resolve();
     for (const p of this.queue) p.resolve({ kind: 'stopped' });
     this.queue = [];
     if (this.running) this.settle(this.running, { kind: 'stopped' });
@@ -157,7 +185,7 @@ export class LintWorkerHost {
   }
 
   private spawn(): void {
-    this.ready = false;
+    this.started_ = false;
     this.workersStarted++;
     const data: LintWorkerData = { rules: this.options.rules, maxFiles: this.options.maxFiles };
     const worker = startWorker(this.options.file, data);
@@ -193,7 +221,8 @@ export class LintWorkerHost {
     if (worker !== this.worker || this.disposed) return;
     switch (message.t) {
       case 'ready':
-        this.ready = true;
+        this.started_ = true;
+        for (const resolve of this.readyWaiters.splice(0)) resolve();
         this.pump();
         return;
       case 'built':
@@ -232,7 +261,7 @@ export class LintWorkerHost {
   }
 
   private pump(): void {
-    if (!this.ready || this.running || !this.worker) return;
+    if (!this.started_ || this.running || !this.worker) return;
     const next = this.queue.shift();
     if (!next) return;
     const running: Running = { ...next, settled: false };
