@@ -7,7 +7,7 @@ import { COMPOSE_LANGUAGE_ID, detectLanguage } from '../engine/detect';
 import { lint, type LintResult } from '../engine/lint';
 import { shellParserReady } from '../parse/shell';
 import { configDiagnostics, lintDiagnostics, SOURCE } from './diagnostics';
-import { composeContext, fromPlain } from './lint-protocol';
+import { addEdits, composeContext, fromPlain } from './lint-protocol';
 import type { LintWorkerHost } from './lint-worker-host';
 import type { Log } from './log';
 import type { HerdSettings } from './settings';
@@ -29,6 +29,8 @@ export interface LintEntry {
   languageId?: string;
   /** The lint outlived this deadline (milliseconds): the document has one diagnostic saying so, and no result. */
   timedOut?: number;
+  /** Settles once the worker's edits of the findings' fixes are in `result` (code actions wait for it). */
+  edits?: Promise<void>;
 }
 
 export const LINT_TIMEOUT_CODE = 'lint-timeout';
@@ -366,7 +368,9 @@ export class DocumentLinter {
     } else {
       entry.text = text;
       entry.languageId = languageId;
-      entry.result = outcome.lint && fromPlain(uri, text, outcome.lint);
+      const lint = outcome.lint;
+      entry.result = lint && fromPlain(uri, text, lint);
+      if (lint) entry.edits = outcome.edits.then((edits) => addEdits(lint, edits));
       diagnostics = entry.result ? lintDiagnostics(entry.result, version, this.host.docsBase) : [];
       always = entry.result !== undefined;
     }

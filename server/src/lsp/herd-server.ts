@@ -313,6 +313,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onCodeAction(
     guard(log, 'codeAction', [], async (params) => {
       const entry = await linter.current(params.textDocument.uri);
+      await entry?.edits;
       return entry ? codeActions(params, entry, documentChanges(), log, otherDocument) : [];
     }),
   );
@@ -358,6 +359,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (params.command !== FIX_ALL_COMMAND) return undefined;
       const uri = uriArgument(params.arguments?.[0]);
       const entry = uri ? await linter.current(uri) : undefined;
+      await entry?.edits;
       if (!entry?.result) return { applied: 0 };
       const edits = fixAllEdits(entry.result);
       if (!edits.length) return { applied: 0 };

@@ -26,6 +26,8 @@ export interface PlainFinding extends Omit<Finding, 'fixes'> {
   /** The edits of "Ignore <id> for this line" and "… for this object/service" (undefined: no such action). */
   ignoreLine?: OffsetEdit;
   ignoreObject?: OffsetEdit;
+  /** Its edits have arrived (or never will). */
+  edited?: boolean;
 }
 
 export interface PlainLint {
@@ -69,17 +71,33 @@ export type FromWorker =
   /** The lint waits for the shell parser's grammar: its deadline does not run meanwhile. */
   | { t: 'paused'; id: number }
   | { t: 'resumed'; id: number }
-  | { t: 'result'; id: number; lint?: PlainLint; affected: string[] };
+  /** The findings, published at once; their edits follow in an `edits` message of the same id. */
+  | { t: 'result'; id: number; lint?: PlainLint; affected: string[] }
+  | { t: 'edits'; id: number; edits: PlainEdits[] };
 
-/** A lint result as data; `openVersion` tells which version of another open document a cross-file fix edits. */
-export function toPlain(result: LintResult, openVersion: (uri: string) => number | null, onError: (message: string, error: unknown) => void): PlainLint {
+/** The edits of one finding, in the order of the findings: those of its fixes, and of its two ignore actions. */
+export interface PlainEdits {
+  fixes: { edits?: OffsetEdit[]; targetVersion?: number | null }[];
+  ignoreLine?: OffsetEdit;
+  ignoreObject?: OffsetEdit;
+}
+
+/** A lint result as data, without its edits (`plainEdits` computes them, after the findings are published). */
+export function toPlain(result: LintResult): PlainLint {
   const findings = result.findings.map((finding): PlainFinding => {
-    const fixes = finding.fixes.map((fix): PlainFix => {
-      const plain: PlainFix = { title: fix.title, kind: fix.kind };
-      if (fix.uri !== undefined && fix.uri !== result.uri) {
-        plain.uri = fix.uri;
-        plain.targetVersion = openVersion(fix.uri);
-      }
+    const { ruleId, severity, message, range, start, end } = finding;
+    const fixes = finding.fixes.map((fix): PlainFix => (fix.uri !== undefined && fix.uri !== result.uri ? { title: fix.title, kind: fix.kind, uri: fix.uri } : { title: fix.title, kind: fix.kind }));
+    return { ruleId, severity, message, range, start, end, fixes };
+  });
+  return { language: result.language, modelKind: result.model?.kind, findings, problems: result.problems };
+}
+
+/** Every edit a code action on the result may offer; `openVersion` tells which version of another open document a cross-file fix edits. */
+export function plainEdits(result: LintResult, openVersion: (uri: string) => number | null, onError: (message: string, error: unknown) => void): PlainEdits[] {
+  return result.findings.map((finding): PlainEdits => {
+    const fixes = finding.fixes.map((fix) => {
+      const plain: PlainEdits['fixes'][number] = {};
+      if (fix.uri !== undefined && fix.uri !== result.uri) plain.targetVersion = openVersion(fix.uri);
       try {
         plain.edits = fix.edits();
       } catch (error) {
@@ -87,21 +105,34 @@ export function toPlain(result: LintResult, openVersion: (uri: string) => number
       }
       return plain;
     });
-    const { ruleId, severity, message, range, start, end } = finding;
-    const plain: PlainFinding = { ruleId, severity, message, range, start, end, fixes };
+    const out: PlainEdits = { fixes };
     try {
-      plain.ignoreLine = ignoreLineEdit(result, finding);
+      out.ignoreLine = ignoreLineEdit(result, finding);
     } catch (error) {
-      onError(`"Ignore ${ruleId} for this line" failed on ${result.uri}`, error);
+      onError(`"Ignore ${finding.ruleId} for this line" failed on ${result.uri}`, error);
     }
     try {
-      plain.ignoreObject = ignoreObjectEdit(result, finding);
+      out.ignoreObject = ignoreObjectEdit(result, finding);
     } catch (error) {
-      onError(`"Ignore ${ruleId} for this object" failed on ${result.uri}`, error);
+      onError(`"Ignore ${finding.ruleId} for this object" failed on ${result.uri}`, error);
     }
-    return plain;
+    return out;
   });
-  return { language: result.language, modelKind: result.model?.kind, findings, problems: result.problems };
+}
+
+/** Fills a plain lint's findings with their edits (undefined: they never came, so no fix or ignore is offered). */
+export function addEdits(lint: PlainLint, edits: PlainEdits[] | undefined): void {
+  lint.findings.forEach((finding, i) => {
+    const e = edits?.[i];
+    finding.edited = true;
+    if (!e) return;
+    finding.fixes.forEach((fix, j) => {
+      fix.edits = e.fixes[j]?.edits;
+      if (fix.uri !== undefined) fix.targetVersion = e.fixes[j]?.targetVersion;
+    });
+    finding.ignoreLine = e.ignoreLine;
+    finding.ignoreObject = e.ignoreObject;
+  });
 }
 
 /** A finding rebuilt from data: its fixes hand back the edits the worker computed. */

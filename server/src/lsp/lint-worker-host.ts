@@ -9,12 +9,13 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { DebounceTimers } from './document-linter';
-import type { FromWorker, PlainLint, ToWorker, WorkerDocumentConfig, WorkerRules } from './lint-protocol';
+import type { FromWorker, PlainEdits, PlainLint, ToWorker, WorkerDocumentConfig, WorkerRules } from './lint-protocol';
 import type { LintWorkerData } from './lint-worker';
 import type { Log } from './log';
 
 export type LintOutcome =
-  | { kind: 'done'; lint?: PlainLint; affected: string[] }
+  /** `edits`: those of the findings' fixes and ignore actions, which follow (undefined if they never come). */
+  | { kind: 'done'; lint?: PlainLint; affected: string[]; edits: Promise<PlainEdits[] | undefined> }
   /** The lint outlived the deadline (in milliseconds). */
   | { kind: 'timeout'; ms: number }
   /** A newer lint of the document took its place. */
@@ -55,6 +56,8 @@ interface Pending extends LintJob {
 interface Running extends Pending {
   timer?: unknown;
   settled: boolean;
+  /** Set once the findings are in: the edits that follow go there. */
+  edits?: (edits: PlainEdits[] | undefined) => void;
 }
 
 /** The worker entry beside this module: the bundle's `lint-worker.js`, or the TypeScript source when run by tsx. */
@@ -178,7 +181,7 @@ export class LintWorkerHost {
     for (const resolve of this.readyWaiters.splice(0)) resolve();
     for (const p of this.queue) p.resolve({ kind: 'stopped' });
     this.queue = [];
-    if (this.running) this.settle(this.running, { kind: 'stopped' });
+    if (this.running) this.end(this.running, { kind: 'stopped' });
     const worker = this.worker;
     this.worker = undefined;
     await worker?.terminate();
@@ -213,7 +216,8 @@ export class LintWorkerHost {
     const old = this.worker;
     this.worker = undefined;
     void old?.terminate();
-    if (this.running) this.settle(this.running, { kind: 'stale' });
+    if (this.running) this.end(this.running, { kind: 'stale' });
+    this.running = undefined;
     if (!this.disposed) this.spawn();
   }
 
@@ -241,19 +245,27 @@ export class LintWorkerHost {
         if (this.running?.id === message.id) this.stopTimer(this.running);
         return;
       case 'resumed':
-        if (this.running?.id === message.id && !this.running.settled) this.startTimer(this.running);
+        if (this.running?.id === message.id) this.startTimer(this.running);
         return;
       case 'result': {
         const running = this.running;
         if (running?.id !== message.id) return;
-        this.stopTimer(running);
-        this.running = undefined;
+        // the worker goes on with the edits (within the same deadline); the findings are published meanwhile
+        const edits = new Promise<PlainEdits[] | undefined>((resolve) => (running.edits = resolve));
         if (!running.config.ignored) this.open.set(running.uri, { t: 'open', uri: running.uri, version: running.version, text: running.text, languageId: running.languageId, ignored: false });
         else this.open.delete(running.uri);
         // a stale lint's index changes still count: the worker's index holds that version now
         if (running.settled) {
           if (message.affected.length) this.options.affected(message.affected);
-        } else this.settle(running, { kind: 'done', lint: message.lint, affected: message.affected });
+        } else this.settle(running, { kind: 'done', lint: message.lint, affected: message.affected, edits });
+        return;
+      }
+      case 'edits': {
+        const running = this.running;
+        if (running?.id !== message.id) return;
+        this.stopTimer(running);
+        this.running = undefined;
+        running.edits?.(message.edits);
         this.pump();
         return;
       }
@@ -277,7 +289,7 @@ export class LintWorkerHost {
       if (this.running !== running) return;
       // the index may hold this text half-parsed: the replacement gets the open documents without it
       this.open.delete(running.uri);
-      this.settle(running, { kind: 'timeout', ms });
+      this.end(running, { kind: 'timeout', ms });
       this.options.log.info(`Linting ${running.uri} took longer than ${ms} ms: the lint worker is replaced`);
       this.running = undefined;
       this.replace();
@@ -293,8 +305,15 @@ export class LintWorkerHost {
   private settle(running: Running, outcome: LintOutcome): void {
     if (running.settled) return;
     running.settled = true;
-    if (outcome.kind !== 'stale') this.stopTimer(running);
     running.resolve(outcome);
+  }
+
+  /** The running lint is over without its result, or without its edits (none will come). */
+  private end(running: Running, outcome: LintOutcome): void {
+    this.stopTimer(running);
+    this.settle(running, outcome);
+    running.edits?.(undefined);
+    running.edits = undefined;
   }
 
   private post(message: ToWorker): void {

@@ -10,7 +10,7 @@ import type { Rule } from '../engine/rule';
 import { WorkspaceIndex } from '../engine/workspace-index';
 import { initShellParser, shellParserReady } from '../parse/shell';
 import { allRules, ruleById } from '../rules';
-import { composeContext, errorText, toPlain, type FromWorker, type ToWorker, type WorkerRules } from './lint-protocol';
+import { composeContext, errorText, plainEdits, toPlain, type FromWorker, type PlainEdits, type ToWorker, type WorkerRules } from './lint-protocol';
 
 export interface LintWorkerData {
   rules: WorkerRules;
@@ -121,8 +121,9 @@ async function main(data: LintWorkerData): Promise<void> {
         },
       );
     };
+    let result: ReturnType<typeof run>;
     try {
-      let result = run();
+      result = run();
       if (result?.needsShellParser && !shellParserReady()) {
         // incomplete without the grammar: lint again once it is in (its loading is not this document's time)
         post({ t: 'paused', id });
@@ -130,13 +131,20 @@ async function main(data: LintWorkerData): Promise<void> {
         post({ t: 'resumed', id });
         result = run();
       }
-      const plain = result && toPlain(result, (target) => openVersions.get(target) ?? null, log);
-      post({ t: 'result', id, lint: plain, affected: changed });
     } catch (error) {
       // the engine catches rule and parse failures; this is a bug elsewhere, logged rather than shown
       log(`Herd failed on ${uri}`, error);
-      post({ t: 'result', id, affected: changed });
+      result = undefined;
     }
+    // the findings first: they are published while the edits of their fixes are computed
+    post({ t: 'result', id, lint: result && toPlain(result), affected: changed });
+    let edits: PlainEdits[] = [];
+    try {
+      if (result) edits = plainEdits(result, (target) => openVersions.get(target) ?? null, log);
+    } catch (error) {
+      log(`Herd failed on the fixes of ${uri}`, error);
+    }
+    post({ t: 'edits', id, edits });
   }
 
   post({ t: 'ready' });
