@@ -31,6 +31,8 @@ export interface LintEntry {
   timedOut?: number;
   /** Settles once the worker's edits of the findings' fixes are in `result` (code actions wait for it). */
   edits?: Promise<void>;
+  /** A file it depends on changed: it is linted again, and answers requests until then. */
+  dependencyStale?: boolean;
 }
 
 export const LINT_TIMEOUT_CODE = 'lint-timeout';
@@ -101,6 +103,8 @@ export class DocumentLinter {
   private generation = 0;
   /** The worker lint of each document under way, by version and generation: requests share it. */
   private readonly inflight = new Map<string, { key: string; promise: Promise<LintEntry | undefined> }>();
+  /** Bumped when a file a document depends on changes: a lint of the same version started before is not enough. */
+  private readonly dependencyEpoch = new Map<string, number>();
   /** Set on shutdown: no lint starts and nothing is sent after it. */
   private disposed = false;
 
@@ -146,6 +150,7 @@ export class DocumentLinter {
     this.cache.delete(uri);
     this.quiet.delete(uri);
     this.lastSent.delete(uri);
+    this.dependencyEpoch.delete(uri);
     for (const key of this.ruleErrorsLogged) if (key.endsWith(`\0${uri}`)) this.ruleErrorsLogged.delete(key);
     this.publish(uri, [], undefined, true);
     // the file on disk takes the place of the closed document's text (the worker reports what that affects)
@@ -165,7 +170,10 @@ export class DocumentLinter {
         // a document past its deadline is not tried again until it changes (or the settings do)
         const cached = this.cache.get(uri);
         if (cached?.timedOut !== undefined && cached.version === doc.version && cached.generation === this.generation) continue;
-        this.cache.delete(uri);
+        // with a worker, requests keep the current version's entry meanwhile: its re-lint may wait behind a slow document
+        if (this.host.worker && cached) cached.dependencyStale = true;
+        else this.cache.delete(uri);
+        this.dependencyEpoch.set(uri, (this.dependencyEpoch.get(uri) ?? 0) + 1);
         this.quiet.add(uri);
         this.changed(uri);
       } else if (this.published.has(uri)) setImmediate(() => this.relintClosed(uri));
@@ -265,7 +273,7 @@ export class DocumentLinter {
         const doc = this.host.documents.get(uri);
         const cached = this.cache.get(uri);
         // once: a newer version's lint (or its debounce) is already on its way when this one turns stale
-        if (doc && !(cached && cached.version === doc.version && cached.generation === this.generation)) await this.inWorker(doc);
+        if (doc && !(cached && !cached.dependencyStale && cached.version === doc.version && cached.generation === this.generation)) await this.inWorker(doc);
         return;
       }
       await this.current(uri);
@@ -324,11 +332,13 @@ export class DocumentLinter {
 
   /** The worker lint of the document's current version (shared with requests); undefined when it turned stale. */
   private inWorker(doc: TextDocument): Promise<LintEntry | undefined> {
-    const key = `${doc.version}\0${this.generation}`;
+    const key = `${doc.version}\0${this.generation}\0${this.dependencyEpoch.get(doc.uri) ?? 0}`;
     const running = this.inflight.get(doc.uri);
     if (running?.key === key) return running.promise;
     this.cancel(doc.uri);
-    const promise = this.lintInWorker(doc, this.host.worker!);
+    // a re-lint for a changed dependency does not supersede a running lint of the same version
+    const sameVersion = running?.key.startsWith(`${doc.version}\0${this.generation}\0`) === true;
+    const promise = this.lintInWorker(doc, this.host.worker!, !(sameVersion && this.quiet.has(doc.uri)));
     const mine = { key, promise };
     this.inflight.set(doc.uri, mine);
     const done = () => {
@@ -338,7 +348,7 @@ export class DocumentLinter {
     return promise;
   }
 
-  private async lintInWorker(doc: TextDocument, worker: LintWorkerHost): Promise<LintEntry | undefined> {
+  private async lintInWorker(doc: TextDocument, worker: LintWorkerHost, supersede: boolean): Promise<LintEntry | undefined> {
     const { uri, version, languageId } = doc;
     const generation = this.generation;
     const quiet = this.quiet.delete(uri);
@@ -356,7 +366,7 @@ export class DocumentLinter {
     }
     const config = this.host.resolve(uri);
     entry.config = config;
-    const outcome = await worker.lint({ uri, version, text, languageId, config: { config: config.config, ignored: config.ignored, compose: config.compose } });
+    const outcome = await worker.lint({ uri, version, text, languageId, config: { config: config.config, ignored: config.ignored, compose: config.compose } }, supersede);
     const now = this.host.documents.get(uri);
     // never publish a stale version: a newer one is (or will be) linted
     if (this.disposed || outcome.kind === 'stopped' || outcome.kind === 'stale' || now?.version !== version || this.generation !== generation) return undefined;
@@ -364,6 +374,7 @@ export class DocumentLinter {
     let always = true;
     if (outcome.kind === 'timeout') {
       entry.timedOut = outcome.ms;
+      worker.dropWaiting(uri, version);
       diagnostics = [timeoutDiagnostic(outcome.ms)];
     } else {
       entry.text = text;

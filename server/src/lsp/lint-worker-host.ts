@@ -128,8 +128,11 @@ export class LintWorkerHost {
     return this.worker !== undefined;
   }
 
-  /** Lints one version of a document; an older lint of it still waiting is dropped, one running is ignored. */
-  lint(job: LintJob): Promise<LintOutcome> {
+  /**
+   * Lints one version of a document; an older lint of it still waiting is dropped, one running is ignored unless
+   * `supersede` is false (a re-lint for a changed dependency: the running lint's result still holds for its version).
+   */
+  lint(job: LintJob, supersede = true): Promise<LintOutcome> {
     if (this.disposed) return Promise.resolve({ kind: 'stopped' });
     this.start();
     return new Promise((resolve) => {
@@ -139,8 +142,17 @@ export class LintWorkerHost {
         this.queue[at].resolve({ kind: 'stale' });
         this.queue[at] = pending;
       } else this.queue.push(pending);
-      if (this.running?.uri === job.uri) this.settle(this.running, { kind: 'stale' });
+      if (supersede && this.running?.uri === job.uri) this.settle(this.running, { kind: 'stale' });
       this.pump();
+    });
+  }
+
+  /** Drops the waiting lint of this version of the document (it timed out: it is not tried again until it changes). */
+  dropWaiting(uri: string, version: number): void {
+    this.queue = this.queue.filter((p) => {
+      const drop = p.uri === uri && p.version === version;
+      if (drop) p.resolve({ kind: 'stale' });
+      return !drop;
     });
   }
 
