@@ -3,11 +3,13 @@
 import { DiagnosticSeverity, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Rule } from '../engine/rule';
+import { pathToFileURL } from 'node:url';
 import { COMPOSE_LANGUAGE_ID, detectLanguage } from '../engine/detect';
 import { lint, type LintResult } from '../engine/lint';
 import { shellParserReady } from '../parse/shell';
+import { companionTexts, composeFilesBeside } from './compose-companions';
 import { configDiagnostics, lintDiagnostics, SOURCE } from './diagnostics';
-import { addEdits, composeContext, fromPlain } from './lint-protocol';
+import { addEdits, fromPlain } from './lint-protocol';
 import type { LintWorkerHost } from './lint-worker-host';
 import type { Log } from './log';
 import type { HerdSettings } from './settings';
@@ -180,6 +182,12 @@ export class DocumentLinter {
     }
   }
 
+  /** A `.env` or devcontainer.json changed (on disk or in an editor): the open Compose documents beside it lint again. */
+  companionsChanged(uris: string[]): void {
+    const compose = [...this.host.documents.keys()].filter((uri) => this.cache.get(uri)?.result?.language === 'compose');
+    this.dependenciesChanged(composeFilesBeside(uris, compose));
+  }
+
   /** Settings or configuration changed: every open document is linted again. */
   relintAll(): void {
     this.generation++;
@@ -231,7 +239,7 @@ export class DocumentLinter {
     if (!language) return undefined;
     const sync = this.host.workspace;
     return lint(
-      { uri, text, languageId, ...(language === 'compose' ? composeContext(uri) : {}) },
+      { uri, text, languageId, ...(language === 'compose' ? companionTexts(uri, (path) => this.host.documents.get(pathToFileURL(path).href)?.getText()) : {}) },
       {
         config: config.config,
         rules: this.host.rules,
@@ -366,7 +374,10 @@ export class DocumentLinter {
     }
     const config = this.host.resolve(uri);
     entry.config = config;
-    const outcome = await worker.lint({ uri, version, text, languageId, config: { config: config.config, ignored: config.ignored, compose: config.compose } }, supersede);
+    // a Compose file's `.env` and devcontainer.json, read here (from the editor when open there) and sent with it
+    const compose = !config.ignored && detectLanguage(uri, text, config.compose ? COMPOSE_LANGUAGE_ID : languageId) === 'compose';
+    const companions = compose ? companionTexts(uri, (path) => this.host.documents.get(pathToFileURL(path).href)?.getText()) : undefined;
+    const outcome = await worker.lint({ uri, version, text, languageId, companions, config: { config: config.config, ignored: config.ignored, compose: config.compose } }, supersede);
     const now = this.host.documents.get(uri);
     // never publish a stale version: a newer one is (or will be) linted
     if (this.disposed || outcome.kind === 'stopped' || outcome.kind === 'stale' || now?.version !== version || this.generation !== generation) return undefined;

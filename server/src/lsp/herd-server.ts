@@ -26,10 +26,12 @@ import { defaultSettings, readSettings, type HerdSettings } from './settings';
 import { isConfigFile, WorkspaceConfig } from './workspace-config';
 import { LINT_WORKSPACE_REQUEST, lintWorkspace, WORKSPACE_FILE_LIMIT, type LintWorkspaceResult } from './workspace-lint';
 import { WORKSPACE_GLOB, WorkspaceSync } from './workspace-sync';
+import { pathToFileURL } from 'node:url';
 import { sourceText } from '../parse/source';
 import { COMPOSE_LANGUAGE_ID } from '../engine/detect';
 import { parseFile } from '../engine/lint';
-import { composeContext, type WorkerRules } from './lint-protocol';
+import type { WorkerRules } from './lint-protocol';
+import { COMPANION_GLOB, companionTexts, isCompanionUri } from './compose-companions';
 
 export const FIX_ALL_COMMAND = 'herd.fixAll';
 export const CONFIG_GLOB = '**/.herd.{yaml,yml}';
@@ -218,7 +220,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const ws = capabilities.workspace;
     if (ws?.didChangeWatchedFiles?.dynamicRegistration) {
       await connection.client
-        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_GLOB }, { globPattern: WORKSPACE_GLOB }] })
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_GLOB }, { globPattern: WORKSPACE_GLOB }, { globPattern: COMPANION_GLOB }] })
         .catch((e: unknown) => log.error('Cannot watch .herd.yaml and the workspace files', e));
     }
     if (ws?.didChangeConfiguration?.dynamicRegistration) {
@@ -243,6 +245,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         linter.relintAll();
         void sync.rebuild();
       } else void sync.filesChanged(params.changes.filter((c) => !isConfigFile(c.uri)));
+      linter.companionsChanged(params.changes.map((c) => c.uri));
     }),
   );
 
@@ -255,12 +258,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         seen.add(document.uri);
         linter.opened(document.uri);
       }
+      // an edited `.env` or devcontainer.json: the Compose files beside it read its text
+      if (isCompanionUri(document.uri)) linter.companionsChanged([document.uri]);
     }),
   );
   documents.onDidClose(
     guard(log, 'didClose', undefined, ({ document }) => {
       seen.delete(document.uri);
       linter.closed(document.uri);
+      // the file on disk takes the place of the closed editor's text
+      if (isCompanionUri(document.uri)) linter.companionsChanged([document.uri]);
     }),
   );
   documents.onDidSave(
@@ -290,7 +297,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const languageId = entry.config?.compose ? COMPOSE_LANGUAGE_ID : entry.languageId;
       entry.result.model =
         sync.index.modelFor(entry.uri, entry.text) ??
-        parseFile({ uri: entry.uri, text: entry.text, languageId, ...(entry.result.language === 'compose' ? composeContext(entry.uri) : {}) }).model;
+        parseFile({ uri: entry.uri, text: entry.text, languageId, ...(entry.result.language === 'compose' ? companionTexts(entry.uri, (path) => documents.get(pathToFileURL(path).href)?.getText()) : {}) }).model;
     }
     return entry;
   };

@@ -2,14 +2,11 @@
 // boundary as plain data: findings with their fix edits already computed (a code action must never wait
 // for the worker, which may be busy with a slow document), the file problems, and what the lint changed in
 // the worker's workspace index.
-import { readFileSync } from 'node:fs';
 import type { HerdConfig } from '../engine/config';
-import { composeCompanions } from '../engine/detect';
 import type { FileProblem, LintResult } from '../engine/lint';
 import type { Finding, FixKind, Language, OffsetEdit } from '../engine/types';
 import { sourceText } from '../parse/source';
 import { ignoreLineEdit, ignoreObjectEdit } from './ignore-actions';
-import { uriToPath } from './workspace-config';
 
 /** A fix as data: its edits, or undefined when building them failed (the error is logged by the worker). */
 export interface PlainFix {
@@ -60,7 +57,13 @@ export type ToWorker =
   | { t: 'build'; build: number; roots: string[]; files: [string, string][] }
   | { t: 'open'; uri: string; version: number; text: string; languageId?: string; ignored: boolean }
   | { t: 'close'; uri: string }
-  | { t: 'lint'; id: number; uri: string; version: number; text: string; languageId?: string; config: WorkerDocumentConfig };
+  /** `companions`: a Compose file's `.env` and devcontainer.json, read by the main thread. */
+  | { t: 'lint'; id: number; uri: string; version: number; text: string; languageId?: string; config: WorkerDocumentConfig; companions?: Companions };
+
+export interface Companions {
+  dotenv?: string;
+  devcontainerJson?: string;
+}
 
 export type FromWorker =
   | { t: 'ready' }
@@ -167,21 +170,6 @@ export function fromPlain(uri: string, text: string, lint: PlainLint): LintResul
 
 export function plainOf(finding: Finding): PlainFinding | undefined {
   return (finding as Partial<RebuiltFinding>).plain;
-}
-
-/** The `.env` and devcontainer.json beside a Compose file on disk (a few hundred bytes each). */
-export function composeContext(uri: string): { dotenv?: string; devcontainerJson?: string } {
-  const path = uriToPath(uri);
-  if (path === undefined) return {};
-  const read = (file: string): string | undefined => {
-    try {
-      return readFileSync(file, 'utf8');
-    } catch {
-      return undefined;
-    }
-  };
-  const companions = composeCompanions(path);
-  return { dotenv: read(companions.dotenv), devcontainerJson: companions.devcontainer.map(read).find((t) => t !== undefined) };
 }
 
 export function errorText(error: unknown): string {

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { DebounceTimers } from './document-linter';
-import type { FromWorker, PlainEdits, PlainLint, ToWorker, WorkerDocumentConfig, WorkerRules } from './lint-protocol';
+import type { Companions, FromWorker, PlainEdits, PlainLint, ToWorker, WorkerDocumentConfig, WorkerRules } from './lint-protocol';
 import type { LintWorkerData } from './lint-worker';
 import type { Log } from './log';
 
@@ -29,6 +29,7 @@ export interface LintJob {
   text: string;
   languageId?: string;
   config: WorkerDocumentConfig;
+  companions?: Companions;
 }
 
 export interface LintWorkerHostOptions {
@@ -291,7 +292,7 @@ export class LintWorkerHost {
     const running: Running = { ...next, settled: false };
     this.running = running;
     this.startTimer(running);
-    this.post({ t: 'lint', id: next.id, uri: next.uri, version: next.version, text: next.text, languageId: next.languageId, config: next.config });
+    this.post({ t: 'lint', id: next.id, uri: next.uri, version: next.version, text: next.text, languageId: next.languageId, config: next.config, companions: next.companions });
   }
 
   private startTimer(running: Running): void {

@@ -10,7 +10,7 @@ import type { Rule } from '../engine/rule';
 import { WorkspaceIndex } from '../engine/workspace-index';
 import { initShellParser, shellParserReady } from '../parse/shell';
 import { allRules, ruleById } from '../rules';
-import { composeContext, errorText, plainEdits, toPlain, type FromWorker, type PlainEdits, type ToWorker, type WorkerRules } from './lint-protocol';
+import { errorText, plainEdits, toPlain, type FromWorker, type PlainEdits, type ToWorker, type WorkerRules } from './lint-protocol';
 
 export interface LintWorkerData {
   rules: WorkerRules;
@@ -111,7 +111,7 @@ async function main(data: LintWorkerData): Promise<void> {
       const language = config.ignored ? undefined : detectLanguage(uri, text, languageId);
       if (!language) return undefined;
       return lint(
-        { uri, text, languageId, ...(language === 'compose' ? composeContext(uri) : {}) },
+        { uri, text, languageId, ...(language === 'compose' ? message.companions : {}) },
         {
           config: config.config,
           rules,
