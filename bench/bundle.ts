@@ -22,7 +22,7 @@ export async function loadSubject(): Promise<Subject> {
   });
   // the language server it holds starts its lint worker from beside it
   await build({
-    entryPoints: [join(ROOT, 'server', 'src', 'lsp', 'lint-worker.ts')],
+    entryPoints: [join(ROOT, 'server', 'src', 'lint-worker.ts')],
     outfile: join(ROOT, 'dist', 'bench', 'lint-worker.js'),
     bundle: true,
     platform: 'node',

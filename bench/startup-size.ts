@@ -90,7 +90,7 @@ async function productionServer(): Promise<string> {
   });
   // the lint worker the server starts, from beside it
   await build({
-    entryPoints: [join(ROOT, 'server', 'src', 'lsp', 'lint-worker.ts')],
+    entryPoints: [join(ROOT, 'server', 'src', 'lint-worker.ts')],
     outfile: join(dir, 'lint-worker.js'),
     bundle: true,
     platform: 'node',

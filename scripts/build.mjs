@@ -27,7 +27,7 @@ await Promise.all([
   build({ ...common, entryPoints: [join(root, 'client/src/extension.ts')], outfile: join(dist, 'client.js'), external: ['vscode'] }),
   build({ ...common, entryPoints: [join(root, 'server/src/server.ts')], outfile: join(dist, 'server.js') }),
   // the language server lints in a worker thread (server/src/lsp/lint-worker-host.ts starts dist/lint-worker.js)
-  build({ ...common, entryPoints: [join(root, 'server/src/lsp/lint-worker.ts')], outfile: join(dist, 'lint-worker.js') }),
+  build({ ...common, entryPoints: [join(root, 'server/src/lint-worker.ts')], outfile: join(dist, 'lint-worker.js') }),
   build({ ...common, entryPoints: [join(root, 'server/src/cli.ts')], outfile: join(dist, 'cli.js') }),
 ]);
 

@@ -19,6 +19,17 @@ const FORBIDDEN: { pattern: RegExp; what: string }[] = [
   { pattern: /(?<![.\w$])import\s*\(\s*(?!(['"])[^'"`$\\]*\1\s*\))/, what: 'import( of a computed path' },
 ];
 
+/**
+ * The language server lints in a worker thread (issue #16): a thread of Herd's own code, started from the file
+ * name `lint-worker.js` beside the server's bundle, never from anything the workspace holds; nothing is evaluated
+ * and no module is loaded by a computed name (those patterns stay forbidden there too).
+ */
+const ALLOWED: { file: string; what: string }[] = [
+  { file: 'server/src/lsp/lint-worker-host.ts', what: 'vm / worker_threads (runs code)' },
+  { file: 'server/src/lsp/lint-worker.ts', what: 'vm / worker_threads (runs code)' },
+  { file: 'server/src/lsp/herd-server.ts', what: 'vm / worker_threads (runs code)' },
+];
+
 /** Comments may mention what code may not do. */
 function withoutComments(source: string): string {
   return source.replace(/\/\*[\s\S]*?\*\//g, (m) => m.replace(/[^\n]/g, ' ')).replace(/(^|[^:\\'"`])\/\/.*$/gm, '$1');
@@ -48,7 +59,7 @@ describe('nothing from the workspace is executed', () => {
     const files = [...sources(join(ROOT, 'server', 'src')), ...sources(join(ROOT, 'client', 'src'))];
     assert.ok(files.length > 50, `${files.length} source files`);
     const found = files.flatMap((f) => violations(relative(ROOT, f), readFileSync(f, 'utf8')));
-    assert.deepEqual(found, []);
+    assert.deepEqual(found.filter((v) => !ALLOWED.some((a) => v.startsWith(`${a.file}:`) && v.includes(`: ${a.what}: import `))), []);
   });
 
   it('the scan finds each forbidden form, and lets literal requires, type imports and comments be', () => {

@@ -1,4 +1,4 @@
-// Rules the lint worker loads in test/server/lint-worker.test.ts (ServerOptions.lintWorker.rules): one that blocks
+// Rules the lint worker of test/server/lint-worker.test.ts runs (blocking-worker.ts): one that blocks
 // the worker's thread until the test releases it, and one that counts which versions of a document were linted.
 // They talk to the test through a SharedArrayBuffer, with no clock.
 import type { Rule } from '../../server/src/engine/rule';

@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import type { CodeAction, CompletionItem, Diagnostic } from 'vscode-languageserver';
 import { ruleById } from '../../server/src/rules';
 import { CELLS, COUNTED, RELEASED, STARTED } from './blocking-rule';
-import { ManualTimers, TestClient } from './lsp-client';
+import { ManualTimers, TestClient, tsxWorker } from './lsp-client';
 
 const rules = ['no-background-process', 'no-keepalive-command', 'liveness-probe'].map((id) => ruleById(id)!);
 const SLOW = 'file:///worker/slow/Dockerfile';
@@ -22,7 +22,7 @@ const waitAsync = (Atomics as unknown as { waitAsync(cells: Int32Array, index: n
 
 async function serve(clock = new ManualTimers()) {
   const cells = new Int32Array(new SharedArrayBuffer(CELLS * 4));
-  const client = await TestClient.start({ rules, lintClock: clock, lintWorker: { rules: { module: join(__dirname, 'blocking-rule.ts'), data: { cells: cells.buffer } } } });
+  const client = await TestClient.start({ rules, lintClock: clock, lintWorker: { start: tsxWorker(join(__dirname, 'blocking-worker.ts')), data: { cells: cells.buffer } } });
   // until then, small documents are linted on the main thread (without the test's rule)
   await client.server.worker!.whenReady();
   /** Resolves once `n` blocking lints have started. */

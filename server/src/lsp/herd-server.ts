@@ -17,7 +17,9 @@ import { allRules, ruleById } from '../rules';
 import { CODE_ACTION_KINDS, codeActions, fixAllEdits, workspaceEdit } from './code-actions';
 import { containerCompletions } from './completion';
 import { DocumentLinter, processTimers, type DebounceTimers, type LintEntry } from './document-linter';
-import { defaultWorkerFile, LintWorkerHost } from './lint-worker-host';
+import { LintWorkerHost, startBundledWorker } from './lint-worker-host';
+import type { LintWorkerData } from './lint-worker';
+import type { Worker } from 'node:worker_threads';
 import { hoverAt } from './hover';
 import { composeDefinition } from './compose-definition';
 import { imageDefinition } from './image-definition';
@@ -30,7 +32,6 @@ import { pathToFileURL } from 'node:url';
 import { sourceText } from '../parse/source';
 import { COMPOSE_LANGUAGE_ID } from '../engine/detect';
 import { parseFile } from '../engine/lint';
-import type { WorkerRules } from './lint-protocol';
 import { COMPANION_GLOB, companionTexts, isCompanionUri } from './compose-companions';
 
 export const FIX_ALL_COMMAND = 'herd.fixAll';
@@ -48,9 +49,10 @@ export interface ServerOptions {
   /**
    * Where open documents are linted: a worker thread by default, so that a slow document never holds up requests
    * or, past `herd.lintTimeout`, other documents. `false` lints on the main thread (as `rules` that are not the
-   * registry's must be: functions do not cross threads). `rules` adds a module of rules the worker loads (tests).
+   * registry's must be: functions do not cross threads). `start` starts another entry (tests run the TypeScript
+   * source, with rules of their own that get `data`).
    */
-  lintWorker?: false | { file?: string; rules?: Pick<WorkerRules, 'module' | 'data'> };
+  lintWorker?: false | { start?: (workerData: LintWorkerData) => Worker; data?: unknown };
   /** The clock of the per-document lint deadline; the process's timers by default (tests fire it by hand). */
   lintClock?: DebounceTimers;
 }
@@ -107,8 +109,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     options.lintWorker === false || ids === false
       ? undefined
       : new LintWorkerHost({
-          file: options.lintWorker?.file ?? defaultWorkerFile(),
-          rules: { ids, ...options.lintWorker?.rules },
+          start: options.lintWorker?.start ?? startBundledWorker,
+          rules: { ids, data: options.lintWorker?.data },
           maxFiles: WORKSPACE_FILE_LIMIT,
           log,
           clock: options.lintClock ?? processTimers,

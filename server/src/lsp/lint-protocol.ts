@@ -41,11 +41,9 @@ export interface WorkerDocumentConfig {
   compose?: boolean;
 }
 
-/** Which rules the worker runs: registry ids (all of them when absent), plus a module of extra rules (tests). */
+/** Which rules the worker runs: registry ids (all of them when absent); `data` goes to a test entry's extra rules. */
 export interface WorkerRules {
   ids?: string[];
-  /** A module exporting `rules(data): Rule[]`, loaded by the worker (tests inject rules that block on purpose). */
-  module?: string;
   data?: unknown;
 }
 

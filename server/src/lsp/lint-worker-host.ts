@@ -4,8 +4,6 @@
 // documents and reads the workspace files a file at a time between lints, so the other documents are
 // linted again at once (without the cross-file rules until it has read them all). A lint that a newer one
 // of the same document supersedes is dropped while it waits, and its result ignored when it was running.
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { DebounceTimers } from './document-linter';
@@ -33,8 +31,8 @@ export interface LintJob {
 }
 
 export interface LintWorkerHostOptions {
-  /** The worker's entry: dist/lint-worker.js, or the source under tsx. */
-  file: string;
+  /** Starts a worker thread running the lint worker: `startBundledWorker` but in tests. */
+  start: (workerData: LintWorkerData) => Worker;
   rules: WorkerRules;
   maxFiles: number;
   log: Log;
@@ -61,18 +59,9 @@ interface Running extends Pending {
   edits?: (edits: PlainEdits[] | undefined) => void;
 }
 
-/** The worker entry beside this module: the bundle's `lint-worker.js`, or the TypeScript source when run by tsx. */
-export function defaultWorkerFile(dir: string = __dirname, self: string = __filename): string {
-  const built = join(dir, 'lint-worker.js');
-  if (self.endsWith('.ts') || !existsSync(built)) return join(dir, 'lint-worker.ts');
-  return built;
-}
-
-/** The bundled worker as it is; the TypeScript source (tests, benchmarks under tsx) through tsx's require hook. */
-function startWorker(file: string, workerData: LintWorkerData): Worker {
-  if (!file.endsWith('.ts')) return new Worker(file, { workerData });
-  const tsx = createRequire(file).resolve('tsx/cjs');
-  return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(file)});`, { eval: true, workerData });
+/** The shipped worker: Herd's own dist/lint-worker.js, beside the server's bundle (a name fixed at build time). */
+export function startBundledWorker(workerData: LintWorkerData): Worker {
+  return new Worker(join(__dirname, 'lint-worker.js'), { workerData });
 }
 
 export class LintWorkerHost {
@@ -204,7 +193,7 @@ export class LintWorkerHost {
     this.started_ = false;
     this.workersStarted++;
     const data: LintWorkerData = { rules: this.options.rules, maxFiles: this.options.maxFiles };
-    const worker = startWorker(this.options.file, data);
+    const worker = this.options.start(data);
     worker.unref();
     this.worker = worker;
     worker.on('message', (message: FromWorker) => this.received(worker, message));

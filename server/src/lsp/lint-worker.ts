@@ -18,16 +18,20 @@ export interface LintWorkerData {
 }
 
 const port = parentPort;
-if (port) void main(workerData as LintWorkerData);
 
-async function main(data: LintWorkerData): Promise<void> {
+/**
+ * Runs the worker on this thread (`server/src/lint-worker.ts`, bundled as dist/lint-worker.js, is the entry);
+ * `extraRules` are a test entry's own rules, given `rules.data`.
+ */
+export function runLintWorker(extraRules?: (data: unknown) => Rule[]): void {
+  if (port) void main(workerData as LintWorkerData, extraRules);
+}
+
+async function main(data: LintWorkerData, extraRules?: (data: unknown) => Rule[]): Promise<void> {
   const post = (message: FromWorker) => port!.postMessage(message);
   const log = (message: string, error?: unknown) => post({ t: 'log', message, error: error === undefined ? undefined : errorText(error) });
   let rules: Rule[] = data.rules.ids ? data.rules.ids.map((id) => ruleById(id)).filter((r): r is Rule => r !== undefined) : [...allRules];
-  if (data.rules.module) {
-    const extra = require(data.rules.module) as { rules(data: unknown): Rule[] };
-    rules = [...rules, ...extra.rules(data.rules.data)];
-  }
+  if (extraRules) rules = [...rules, ...extraRules(data.rules.data)];
   const shellLoaded = initShellParser().catch((error: unknown) => log('Cannot load the shell parser in the lint worker; start commands will not be checked', error));
   const index = new WorkspaceIndex({ limits: { maxFiles: data.maxFiles } });
   /** The index answers the cross-file rules once it holds the workspace (as the main thread's). */
