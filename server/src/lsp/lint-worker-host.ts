@@ -167,8 +167,9 @@ export class LintWorkerHost {
     this.roots = roots;
     this.disk.clear();
     for (const [uri, text] of files) this.disk.set(uri, text);
-    this.lastBuild = { t: 'build', build, roots, files };
-    this.post(this.lastBuild);
+    // a replacement gets the files from `disk` (kept current by later changes)
+    this.lastBuild = { t: 'build', build, roots, files: [] };
+    this.post({ ...this.lastBuild, files });
   }
 
   diskChanged(uri: string, text: string | undefined): void {
