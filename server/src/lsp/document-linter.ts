@@ -210,14 +210,16 @@ export class DocumentLinter {
     if (cached && cached.version === doc.version && cached.generation === this.generation && (cached.indexVersion === undefined || cached.indexVersion === indexVersion)) return cached;
     this.cancel(uri);
     const entry = this.lintNow(doc);
-    if (worker) {
-      // the worker's index takes the version linted here; the worker starts once these diagnostics are out
+    const complete = !entry.result?.needsShellParser || !this.host.shellLoaded || shellParserReady();
+    if (worker && complete) {
+      // the worker's index takes the version linted here; the worker starts once these diagnostics are out (not
+      // while this thread still compiles the grammar)
       if (entry.config) worker.opened({ uri, version: doc.version, text: doc.getText(), languageId: doc.languageId, ignored: entry.config.ignored });
       setImmediate(() => {
         if (!this.disposed) worker.start();
       });
     }
-    if (!entry.result?.needsShellParser || !this.host.shellLoaded || shellParserReady()) return entry;
+    if (complete) return entry;
     // incomplete without the shell parser: nothing was published; lint again once the grammar is in
     await this.host.shellLoaded;
     return this.current(uri);
