@@ -20,6 +20,17 @@ export async function loadSubject(): Promise<Subject> {
     logLevel: 'warning',
     alias: { 'web-tree-sitter': require.resolve('web-tree-sitter') },
   });
+  // the language server it holds starts its lint worker from beside it
+  await build({
+    entryPoints: [join(ROOT, 'server', 'src', 'lint-worker.ts')],
+    outfile: join(ROOT, 'dist', 'bench', 'lint-worker.js'),
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    logLevel: 'warning',
+    alias: { 'web-tree-sitter': require.resolve('web-tree-sitter') },
+  });
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require(outfile) as Subject;
 }

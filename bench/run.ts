@@ -3,6 +3,7 @@
 // --edits N (edits per document, default 100), --cli-runs N (whole-process runs, default 5),
 // --only corpus,editor,startup,cli,blocked. The rows of issue #16's table come first, in its order, each
 // with its budget; the default run measures all of them.
+import { blockedRequests, blockedRows } from './blocked-requests';
 import { loadSubject } from './bundle';
 import { cliFigures, type CliFigures } from './cli-peers';
 import { corpusThroughput, type CorpusFigures } from './corpus-throughput';
@@ -94,25 +95,6 @@ function cliRows(c: CliFigures): Row[] {
   return rows;
 }
 
-/**
- * Issue #16's last row: a request answered while a pathological file is being linted. Its measurement is a module
- * of its own (bench/blocked-request.ts, the linting off the server's main thread); until it is in, the row says so.
- */
-async function blockedRow(): Promise<Row> {
-  const figure = 'A request (hover) answered while a pathological 100 kB file is being linted';
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const module = require('./blocked-request') as { blockedRequest?: () => Promise<{ answerMs: number; detail?: string }> };
-    if (module.blockedRequest) {
-      const b = await module.blockedRequest();
-      return budgetRow(figure, 50, b.answerMs, ms, b.detail ? ` (${b.detail})` : '');
-    }
-  } catch {
-    // not there yet
-  }
-  return { figure, budget: '≤ 50 ms', measured: 'not measured: bench/blocked-request.ts is not in this build', ratio: '—', met: 'not measured' };
-}
-
 function table(rows: Row[]): string {
   const head: Row = { figure: 'figure', budget: 'budget', measured: 'measured', ratio: 'ratio', met: 'met?' };
   const cells = (r: Row) => [r.figure, r.budget, r.measured, r.ratio, r.met];
@@ -152,7 +134,15 @@ async function main(): Promise<void> {
     rows.push(...sizeRows(s));
     details.startup = s;
   }
-  if (only.has('blocked')) issue.push(await blockedRow());
+  if (only.has('blocked')) {
+    process.stdout.write('requests during a pathological lint… ');
+    const b = await blockedRequests(S);
+    console.log('done');
+    const [hover, ...others] = blockedRows(b);
+    issue.push(hover);
+    rows.push(...others);
+    details.blocked = b;
+  }
   if (only.has('corpus')) {
     process.stdout.write('corpus throughput… ');
     const c = await corpusThroughput(S, Number(option('runs', '7')));

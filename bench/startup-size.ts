@@ -86,6 +86,8 @@ export async function productionServer(dir = join(ROOT, 'dist', 'bench', 'prod')
     await build({ ...options, entryPoints: [join(root, 'server', 'src', 'server.ts')], outfile: join(dir, 'server-main.js') });
     await build({ ...options, entryPoints: [loader], outfile: join(dir, 'server.js') });
   } else await build({ ...options, entryPoints: [join(root, 'server', 'src', 'server.ts')], outfile: join(dir, 'server.js') });
+  // the lint worker the server starts, from beside it
+  await build({ ...options, entryPoints: [join(root, 'server', 'src', 'lint-worker.ts')], outfile: join(dir, 'lint-worker.js') });
   copyFileSync(require.resolve('web-tree-sitter/tree-sitter.wasm'), join(dir, 'tree-sitter.wasm'));
   copyFileSync(require.resolve('tree-sitter-bash/tree-sitter-bash.wasm'), join(dir, 'tree-sitter-bash.wasm'));
   return join(dir, 'server.js');

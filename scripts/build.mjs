@@ -28,6 +28,8 @@ await Promise.all([
   // dist/server.js is a loader that runs dist/server-main.js through V8's code cache (server/src/boot/code-cache.ts)
   build({ ...common, entryPoints: [join(root, 'server/src/server.ts')], outfile: join(dist, 'server-main.js') }),
   build({ ...common, entryPoints: [join(root, 'server/src/server-loader.ts')], outfile: join(dist, 'server.js') }),
+  // the language server lints in a worker thread (server/src/lsp/lint-worker-host.ts starts dist/lint-worker.js)
+  build({ ...common, entryPoints: [join(root, 'server/src/lint-worker.ts')], outfile: join(dist, 'lint-worker.js') }),
   build({ ...common, entryPoints: [join(root, 'server/src/cli.ts')], outfile: join(dist, 'cli.js') }),
 ]);
 

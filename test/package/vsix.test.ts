@@ -92,7 +92,7 @@ describe('the packaged .vsix', () => {
   });
 
   it('holds the bundles and no node_modules', () => {
-    for (const name of ['extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/server-main.js', 'extension/package.json']) assert.ok(entries.has(name), name);
+    for (const name of ['extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/server-main.js', 'extension/dist/lint-worker.js', 'extension/package.json']) assert.ok(entries.has(name), name);
     assert.ok(![...entries.keys()].some((name) => name.includes('node_modules/')));
   });
 });

@@ -20,11 +20,18 @@ const FORBIDDEN: { pattern: RegExp; what: string }[] = [
 ];
 
 /**
- * Narrow exceptions, each with why. The start-up loader compiles Herd's own server bundle (dist/server-main.js,
- * beside it) as a `vm.Script`, to start from V8's code cache: Herd's code, never a workspace file.
+ * Narrow exceptions, each with why, by file: the pattern is allowed in that file only.
+ * - The start-up loader compiles Herd's own server bundle (dist/server-main.js, beside it) as a `vm.Script`, to start
+ *   from V8's code cache: Herd's code, never a workspace file.
+ * - The language server lints in a worker thread (issue #16): a thread of Herd's own code, started from the file name
+ *   `lint-worker.js` beside the server's bundle, never from anything the workspace holds; nothing is evaluated and no
+ *   module is loaded by a computed name (those patterns stay forbidden there too).
  */
 const ALLOWED: Record<string, string[]> = {
   'server/src/boot/code-cache.ts': ['vm / worker_threads (runs code)'],
+  'server/src/lsp/lint-worker-host.ts': ['vm / worker_threads (runs code)'],
+  'server/src/lsp/lint-worker.ts': ['vm / worker_threads (runs code)'],
+  'server/src/lsp/herd-server.ts': ['vm / worker_threads (runs code)'],
 };
 
 /** Comments may mention what code may not do. */

@@ -1,5 +1,7 @@
 // An in-process LSP client for the server tests: the server runs on one end of a pair of in-memory streams.
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
+import { Worker } from 'node:worker_threads';
 import { createMessageConnection, StreamMessageReader as ClientReader, StreamMessageWriter as ClientWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { createConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 import type {
@@ -15,6 +17,13 @@ import type {
   WorkspaceEdit,
 } from 'vscode-languageserver';
 import { startServer, type RunningServer, type ServerOptions } from '../../server/src/lsp/herd-server';
+import type { LintWorkerData } from '../../server/src/lsp/lint-worker';
+
+/** Starts a lint worker entry from its TypeScript source, through tsx's require hook (the server ships a bundle). */
+export function tsxWorker(entry: string): (workerData: LintWorkerData) => Worker {
+  const tsx = require.resolve('tsx/cjs');
+  return (workerData) => new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(entry)});`, { eval: true, workerData });
+}
 
 /** A debounce clock the test advances by hand: timers fire only in `fire()`. */
 export class ManualTimers {
@@ -78,6 +87,8 @@ export class TestClient {
     const toServer = new PassThrough();
     const toClient = new PassThrough();
     const serverConnection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
+    // run from the sources (tsx), the server's worker entry is the source too; bundled (the benchmarks), the bundle's
+    if (options.lintWorker === undefined && __filename.endsWith('.ts')) options = { ...options, lintWorker: { start: tsxWorker(join(__dirname, '..', '..', 'server', 'src', 'lint-worker.ts')) } };
     const server = startServer(serverConnection, options);
     const connection = createMessageConnection(new ClientReader(toClient), new ClientWriter(toServer));
     const client = new TestClient(connection, serverConnection, server, options.settings ?? {});

@@ -7,6 +7,7 @@ import type { SourceText } from '../parse/source';
 import { findingRefOf } from './diagnostics';
 import type { LintEntry } from './document-linter';
 import { ignoreLineEdit, ignoreObjectEdit } from './ignore-actions';
+import { plainOf } from './lint-protocol';
 import type { Log } from './log';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.herd`;
@@ -41,7 +42,8 @@ export function codeActions(
   entry: LintEntry,
   documentChanges: boolean,
   log: Log,
-  otherDocument: (uri: string) => OtherDocument | undefined = () => undefined,
+  /** `version`: the one the edits were computed on, when the lint ran in the worker (null: the file on disk). */
+  otherDocument: (uri: string, version?: number | null) => OtherDocument | undefined = () => undefined,
 ): CodeAction[] {
   const result = entry.result;
   if (!result) return [];
@@ -51,15 +53,18 @@ export function codeActions(
   const ignores = new Map<string, CodeAction>();
   const edit = (edits: OffsetEdit[]) => workspaceEdit(target, toTextEdits(result.source, edits));
   // a fix of a Dockerfile finding may edit the manifest that deploys it
-  const editOf = (uri: string | undefined, edits: OffsetEdit[]): WorkspaceEdit | undefined => {
+  const editOf = (uri: string | undefined, edits: OffsetEdit[], version?: number | null): WorkspaceEdit | undefined => {
     if (uri === undefined || uri === entry.uri) return edit(edits);
-    const other = otherDocument(uri);
+    const other = otherDocument(uri, version);
     return other && workspaceEdit({ uri, version: other.version, documentChanges }, toTextEdits(other.source, edits));
   };
+  const compose = (result.model?.kind ?? (result as { modelKind?: string }).modelKind) === 'compose';
   for (const diagnostic of params.context.diagnostics) {
     const finding = findingOf(entry, diagnostic);
     if (!finding) continue;
-    for (const fix of finding.fixes) {
+    // a finding of the lint worker carries its edits (and its ignore edits) as data
+    const plain = plainOf(finding);
+    for (const [i, fix] of finding.fixes.entries()) {
       const kind = fix.kind === 'refactor' ? CodeActionKind.RefactorRewrite : CodeActionKind.QuickFix;
       if (!requested(kind, only)) continue;
       let edits: OffsetEdit[];
@@ -69,7 +74,7 @@ export function codeActions(
         log.error(`Fix "${fix.title}" of ${finding.ruleId} failed on ${entry.uri}`, error);
         continue;
       }
-      const fixEdit = editOf(fix.uri, edits);
+      const fixEdit = editOf(fix.uri, edits, plain?.fixes[i].targetVersion);
       // the other document changed since the lint: its offsets no longer hold
       if (!fixEdit) continue;
       const action: CodeAction = { title: fix.title, kind, diagnostics: [diagnostic], edit: fixEdit };
@@ -78,10 +83,11 @@ export function codeActions(
     }
     if (!requested(CodeActionKind.QuickFix, only)) continue;
     const ignoreEdits: [string, () => OffsetEdit | undefined][] = [
-      [`Ignore ${finding.ruleId} for this line`, () => ignoreLineEdit(result, finding)],
-      result.model?.kind === 'compose'
-        ? [`Ignore ${finding.ruleId} for this service (x-herd-ignore)`, () => ignoreObjectEdit(result, finding)]
-        : [`Ignore ${finding.ruleId} for this object (annotation)`, () => ignoreObjectEdit(result, finding)],
+      [`Ignore ${finding.ruleId} for this line`, () => (plain ? plain.ignoreLine : ignoreLineEdit(result, finding))],
+      [
+        compose ? `Ignore ${finding.ruleId} for this service (x-herd-ignore)` : `Ignore ${finding.ruleId} for this object (annotation)`,
+        () => (plain ? plain.ignoreObject : ignoreObjectEdit(result, finding)),
+      ],
     ];
     for (const [title, build] of ignoreEdits) {
       let offsetEdit: OffsetEdit | undefined;

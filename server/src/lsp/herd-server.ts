@@ -13,19 +13,26 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DOCS_BASE } from '../engine/index';
 import type { Rule } from '../engine/rule';
 import { initShellParser } from '../parse/shell';
-import { allRules } from '../rules';
+import { allRules, ruleById } from '../rules';
 import { CODE_ACTION_KINDS, codeActions, fixAllEdits, workspaceEdit } from './code-actions';
 import { containerCompletions } from './completion';
-import { DocumentLinter, type DebounceTimers } from './document-linter';
+import { DocumentLinter, processTimers, type DebounceTimers, type LintEntry } from './document-linter';
+import { LintWorkerHost, startBundledWorker } from './lint-worker-host';
+import type { LintWorkerData } from './lint-worker';
+import type { Worker } from 'node:worker_threads';
 import { hoverAt } from './hover';
 import { composeDefinition } from './compose-definition';
 import { imageDefinition } from './image-definition';
 import { connectionLog, type Log } from './log';
 import { defaultSettings, readSettings, type HerdSettings } from './settings';
 import { isConfigFile, WorkspaceConfig } from './workspace-config';
-import { LINT_WORKSPACE_REQUEST, lintWorkspace, type LintWorkspaceResult } from './workspace-lint';
+import { LINT_WORKSPACE_REQUEST, lintWorkspace, WORKSPACE_FILE_LIMIT, type LintWorkspaceResult } from './workspace-lint';
 import { WORKSPACE_GLOB, WorkspaceSync } from './workspace-sync';
-import { COMPANION_GLOB, isCompanionUri } from './compose-companions';
+import { pathToFileURL } from 'node:url';
+import { sourceText } from '../parse/source';
+import { COMPOSE_LANGUAGE_ID } from '../engine/detect';
+import { parseFile } from '../engine/lint';
+import { COMPANION_GLOB, companionTexts, isCompanionUri } from './compose-companions';
 
 export const FIX_ALL_COMMAND = 'herd.fixAll';
 export const CONFIG_GLOB = '**/.herd.{yaml,yml}';
@@ -39,6 +46,15 @@ export interface ServerOptions {
   timers?: DebounceTimers;
   /** Loads the shell parser's grammar; `initShellParser` by default (tests decide when it arrives). */
   loadShellParser?: () => Promise<void>;
+  /**
+   * Where open documents are linted: a worker thread by default, so that a slow document never holds up requests
+   * or, past `herd.lintTimeout`, other documents. `false` lints on the main thread (as `rules` that are not the
+   * registry's must be: functions do not cross threads). `start` starts another entry (tests run the TypeScript
+   * source, with rules of their own that get `data`).
+   */
+  lintWorker?: false | { start?: (workerData: LintWorkerData) => Worker; data?: unknown };
+  /** The clock of the per-document lint deadline; the process's timers by default (tests fire it by hand). */
+  lintClock?: DebounceTimers;
 }
 
 /** What a client may pass in `initializationOptions`. */
@@ -54,6 +70,14 @@ export interface HerdInitializationOptions {
 /** A running server, for hosts that own the connection (the tests): `stop` is what a `shutdown` request does. */
 export interface RunningServer {
   stop(): Promise<void>;
+  /** The lint worker, when documents are linted in one (tests look at it). */
+  worker?: LintWorkerHost;
+}
+
+/** The registry ids of `rules` when every one is the registry's own (a worker can load them), else undefined. */
+function registryIds(rules: readonly Rule[] | undefined): string[] | undefined | false {
+  if (!rules) return undefined;
+  return rules.every((r) => ruleById(r.meta.id) === r) ? rules.map((r) => r.meta.id) : false;
 }
 
 export function startServer(connection: Connection, options: ServerOptions = {}): RunningServer {
@@ -73,7 +97,30 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   // lints wait for the settings only: a document without shell scripts is linted before the grammar is loaded,
   // one that needs it is linted again once it is (DocumentLinter)
   const ready = new Promise<void>((resolve) => (settingsLoaded = resolve));
-  const shellLoaded = (options.loadShellParser ?? initShellParser)().catch((error: unknown) => log.error('Cannot load the shell parser; start commands will not be checked', error));
+  // this thread's grammar serves the lints run here (the first documents, closed files, the inline linter) and the
+  // index's facts
+  let shellLoading: Promise<void> | undefined;
+  const loadShell = (): Promise<void> =>
+    (shellLoading ??= (options.loadShellParser ?? initShellParser)().catch((error: unknown) => log.error('Cannot load the shell parser; start commands will not be checked', error)));
+
+  // started at once: it loads the engine and the grammar while the client initializes
+  const ids = registryIds(options.rules);
+  const worker =
+    options.lintWorker === false || ids === false
+      ? undefined
+      : new LintWorkerHost({
+          start: options.lintWorker?.start ?? startBundledWorker,
+          rules: { ids, data: options.lintWorker?.data },
+          maxFiles: WORKSPACE_FILE_LIMIT,
+          log,
+          clock: options.lintClock ?? processTimers,
+          timeout: () => settings.lintTimeout,
+          affected: (uris) => linter.dependenciesChanged(uris),
+          built: () => linter.dependenciesChanged([...documents.keys()]),
+          ruleFailed: (ruleId, uri, error) => linter.ruleFailedIn(ruleId, uri, error),
+        });
+  // documents opened while the worker starts are linted here (DocumentLinter), and need the grammar at once
+  const shellLoaded = loadShell();
 
   // the workspace index: cross-file rules, image links; the linter feeds it the open documents
   const sync = new WorkspaceSync({
@@ -83,8 +130,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     resolve: (uri) => workspace.resolve(uri, settings),
     progress: () => capabilities.window?.workDoneProgress === true,
     affected: (uris) => linter.dependenciesChanged(uris),
-    // open documents get the cross-file findings the index makes possible (sent only where they change)
-    built: () => linter.dependenciesChanged([...documents.keys()]),
+    // open documents get the cross-file findings the index makes possible (sent only where they change); with a
+    // worker, once the worker's index has read the build too
+    built: () => {
+      if (!worker) linter.dependenciesChanged([...documents.keys()]);
+    },
+    diskBuilt: worker && ((build, roots, files) => worker.build(build, roots, files)),
+    diskChanged: worker && ((uri, text) => worker.diskChanged(uri, text)),
   });
 
   const linter = new DocumentLinter(
@@ -101,6 +153,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       workspace: sync,
       timers: options.timers,
       shellLoaded,
+      worker,
+      beforeInlineLint: () => {
+        if (worker) syncOpen();
+      },
     },
     ready,
   );
@@ -227,8 +283,36 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   const documentChanges = () => capabilities.workspace?.workspaceEdit?.documentChanges === true;
 
+  /**
+   * With a worker, this thread's index (hovers, definitions) takes the open documents' texts only when a request
+   * needs them, and only the versions the worker linted in time: a slow document is never parsed here for the
+   * sake of another's hover. The entry's own model comes from it.
+   */
+  const syncOpen = () => {
+    for (const other of linter.linted()) sync.documentText(other.uri, other.text!, other.languageId, other.config?.ignored === true);
+  };
+  const withModel = (entry: LintEntry): LintEntry => {
+    if (!worker || !entry.result || entry.text === undefined) return entry;
+    syncOpen();
+    if (!entry.result.model && entry.result.language) {
+      // the index holds no model of some files (Compose files): parsed here, once per linted version
+      const languageId = entry.config?.compose ? COMPOSE_LANGUAGE_ID : entry.languageId;
+      entry.result.model =
+        sync.index.modelFor(entry.uri, entry.text) ??
+        parseFile({ uri: entry.uri, text: entry.text, languageId, ...(entry.result.language === 'compose' ? companionTexts(entry.uri, (path) => documents.get(pathToFileURL(path).href)?.getText()) : {}) }).model;
+    }
+    return entry;
+  };
+
   /** A document a cross-file fix edits, as the index holds it; undefined when the open document has moved on since. */
-  const otherDocument = (uri: string) => {
+  const otherDocument = (uri: string, version?: number | null) => {
+    if (version !== undefined) {
+      // the worker computed the edits on this version of it (null: the file on disk)
+      const open = documents.get(uri);
+      if (open) return open.version === version ? { source: sourceText(uri, open.getText()), version } : undefined;
+      const disk = sync.index.sourceOf(uri);
+      return version === null && disk ? { source: disk, version: null } : undefined;
+    }
     const source = sync.index.sourceOf(uri);
     const open = documents.get(uri);
     if (!source || (open && open.getText() !== source.text)) return undefined;
@@ -238,15 +322,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onCodeAction(
     guard(log, 'codeAction', [], async (params) => {
       const entry = await linter.current(params.textDocument.uri);
+      await entry?.edits;
       return entry ? codeActions(params, entry, documentChanges(), log, otherDocument) : [];
     }),
   );
 
   connection.onHover(
     guard(log, 'hover', null, async (params) => {
-      const entry = await linter.current(params.textDocument.uri);
+      const current = await linter.current(params.textDocument.uri);
       const doc = documents.get(params.textDocument.uri);
-      if (!entry || !doc || doc.version !== entry.version) return null;
+      if (!current || !doc || doc.version !== current.version) return null;
+      const entry = withModel(current);
       const index = sync.view() ? sync.index : undefined;
       const context = { uri: entry.uri, position: params.position, offset: doc.offsetAt(params.position), entry, docsBase, rules, index };
       return hoverAt(context, undefined, (error) => log.error('A hover provider failed', error));
@@ -256,11 +342,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onDefinition(
     guard(log, 'definition', [], async (params) => {
       // the lint puts the current version of the document in the index
-      const entry = await linter.current(params.textDocument.uri);
+      const current = await linter.current(params.textDocument.uri);
       const doc = documents.get(params.textDocument.uri);
-      if (!entry?.result || !doc || doc.version !== entry.version) return [];
+      if (!current?.result || !doc || doc.version !== current.version) return [];
+      const entry = withModel(current);
       const links = capabilities.textDocument?.definition?.linkSupport === true;
-      const model = entry.result.model;
+      const model = entry.result?.model;
       if (model?.kind === 'compose') return composeDefinition(model, doc.offsetAt(params.position), sync.view() ? sync.index : undefined, links);
       if (!sync.view()) return [];
       return imageDefinition(sync.index, entry.uri, doc.offsetAt(params.position), links);
@@ -281,6 +368,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (params.command !== FIX_ALL_COMMAND) return undefined;
       const uri = uriArgument(params.arguments?.[0]);
       const entry = uri ? await linter.current(uri) : undefined;
+      await entry?.edits;
       if (!entry?.result) return { applied: 0 };
       const edits = fixAllEdits(entry.result);
       if (!edits.length) return { applied: 0 };
@@ -295,10 +383,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     LINT_WORKSPACE_REQUEST,
     guard(log, 'lintWorkspace', { files: 0, findings: 0, truncated: false } as LintWorkspaceResult, async (_params: unknown, token) => {
       await ready;
-      await shellLoaded;
+      await loadShell();
       // cross-file findings need the whole workspace indexed
       await sync.whenBuilt();
       if (!settings.enable) return { files: 0, findings: 0, truncated: false };
+      // closed files are linted here, with this thread's index: it takes the open documents' linted texts
+      if (worker) syncOpen();
       const result = await lintWorkspace({ folders: workspace.list(), linter, resolve: (uri) => workspace.resolve(uri, settings), docsBase, log }, token);
       log.info(`Linted ${result.files} workspace file(s): ${result.findings} finding(s)${result.truncated ? ' (stopped at the file limit)' : ''}`);
       return result;
@@ -310,7 +400,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     open = false;
     stopped ??= (async () => {
       linter.dispose();
-      await sync.dispose();
+      await Promise.all([worker?.dispose(), sync.dispose()]);
     })();
     return stopped;
   };
@@ -319,7 +409,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   documents.listen(connection);
   connection.listen();
-  return { stop };
+  return { stop, worker };
 }
 
 function readInitOptions(raw: unknown): HerdInitializationOptions {

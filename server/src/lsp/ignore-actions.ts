@@ -45,21 +45,46 @@ function instructionLine(model: DockerfileModel, line: number): number {
 
 /** A finding inside a multi-line scalar (a `|` script) is ignored from the scalar's first line: a comment inside would be content. */
 function yamlLine(model: KubernetesModel | ComposeModel, offset: number, line: number): number {
-  let scalar: Scalar | undefined;
+  // scalars do not overlap; one on a single line starts on the finding's line and changes nothing
+  const spans = multiLineScalars(model);
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const [start, end] = spans[mid];
+    if (offset < start) hi = mid - 1;
+    else if (offset >= end) lo = mid + 1;
+    else return Math.min(line, model.source.positionAt(start).line);
+  }
+  return line;
+}
+
+const multiLineSpans = new WeakMap<object, [number, number][]>();
+
+/** The ranges of the model's scalars that span lines, in order: found once per model (the lint worker asks for every finding). */
+function multiLineScalars(model: KubernetesModel | ComposeModel): [number, number][] {
+  let spans = multiLineSpans.get(model);
+  if (spans) return spans;
+  const text = model.source.text;
+  spans = [];
   for (const doc of model.documents) {
-    // only the document around the offset can hold the scalar (a manifest may have hundreds)
-    const r = doc.yaml.range;
-    if (r && (offset < r[0] || offset > r[2])) continue;
     visit(doc.yaml, {
-      Scalar(_, node) {
+      Scalar(_, node: Scalar) {
         const r = node.range;
-        if (r && r[0] <= offset && offset < r[1]) scalar = node;
+        if (!r) return;
+        for (let i = r[0]; i < r[1]; i++) {
+          const c = text.charCodeAt(i);
+          if (c === 10 || c === 13) {
+            spans!.push([r[0], r[1]]);
+            return;
+          }
+        }
       },
     });
   }
-  const start = scalar?.range?.[0];
-  if (start === undefined) return line;
-  return Math.min(line, model.source.positionAt(start).line);
+  spans.sort((a, b) => a[0] - b[0]);
+  multiLineSpans.set(model, spans);
+  return spans;
 }
 
 /** Adds the id to the object's `herd/ignore` annotation, creating `metadata.annotations` as needed. */

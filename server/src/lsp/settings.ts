@@ -9,13 +9,16 @@ export interface HerdSettings {
   maxFileSize: number;
   /** Milliseconds between the last edit and the lint. */
   debounce: number;
+  /** Milliseconds a document's lint may take before it is given up (and the document says so). */
+  lintTimeout: number;
 }
 
 export const DEFAULT_DEBOUNCE = 150;
+export const DEFAULT_LINT_TIMEOUT = 2000;
 const SEVERITIES = new Set<string>(['off', 'info', 'warning', 'error']);
 
 export function defaultSettings(): HerdSettings {
-  return { enable: true, rules: {}, maxFileSize: DEFAULT_MAX_FILE_SIZE, debounce: DEFAULT_DEBOUNCE };
+  return { enable: true, rules: {}, maxFileSize: DEFAULT_MAX_FILE_SIZE, debounce: DEFAULT_DEBOUNCE, lintTimeout: DEFAULT_LINT_TIMEOUT };
 }
 
 /** Reads the `herd` section as the client sent it (any shape); `problems` name what was dropped. */
@@ -32,6 +35,7 @@ export function readSettings(raw: unknown): { settings: HerdSettings; problems: 
   }
   if (isNonNegativeNumber(raw.maxFileSize) && raw.maxFileSize > 0) settings.maxFileSize = raw.maxFileSize;
   if (isNonNegativeNumber(raw.debounce)) settings.debounce = raw.debounce;
+  if (isNonNegativeNumber(raw.lintTimeout) && raw.lintTimeout > 0) settings.lintTimeout = raw.lintTimeout;
   return { settings, problems };
 }
 

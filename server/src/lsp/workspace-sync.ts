@@ -31,6 +31,10 @@ export interface WorkspaceSyncHost {
   affected(uris: string[]): void;
   /** The first build (or a rebuild) finished: every open document deserves a lint with the full index. */
   built(): void;
+  /** A build read these files (the lint worker's index reads them too). */
+  diskBuilt?(build: number, roots: string[], files: [string, string][]): void;
+  /** A file changed on disk (undefined: deleted, or too large to index). */
+  diskChanged?(uri: string, text: string | undefined): void;
 }
 
 export class WorkspaceSync {
@@ -40,6 +44,8 @@ export class WorkspaceSync {
   private buildDone: Promise<void> = Promise.resolve();
   /** The index a rebuild fills on the side; the live one keeps answering until it is complete. */
   private staging: WorkspaceIndex | undefined;
+  /** The texts the staging index holds, for the lint worker's copy of the build. */
+  private stagingTexts: Map<string, string> | undefined;
   private disposed = false;
 
   constructor(private readonly host: WorkspaceSyncHost) {}
@@ -78,6 +84,15 @@ export class WorkspaceSync {
     return this.index.closeOpen(uri);
   }
 
+  /** An open document's text for this index's own answers (hovers, definitions) when it lints elsewhere. */
+  documentText(uri: string, text: string, languageId: string | undefined, ignored: boolean): void {
+    if (ignored) {
+      this.index.closeOpen(uri);
+      return;
+    }
+    if (this.index.modelFor(uri, text) === undefined) this.index.setOpen(uri, text, languageId);
+  }
+
   /** `workspace/didChangeWatchedFiles`: the index reads what changed on disk. */
   async filesChanged(changes: FileEvent[]): Promise<void> {
     if (this.disposed) return;
@@ -88,6 +103,8 @@ export class WorkspaceSync {
       try {
         if (change.type === FileChangeType.Deleted) {
           this.staging?.deleteDisk(change.uri);
+          this.stagingTexts?.delete(change.uri);
+          this.host.diskChanged?.(change.uri, undefined);
           for (const uri of this.index.deleteDisk(change.uri)) affected.add(uri);
           continue;
         }
@@ -96,13 +113,19 @@ export class WorkspaceSync {
         // a rebuild running meanwhile may have read the file before this change
         if (text === undefined) this.staging?.deleteDisk(change.uri);
         else this.staging?.setDisk(change.uri, text, false);
+        if (text === undefined) this.stagingTexts?.delete(change.uri);
+        else this.stagingTexts?.set(change.uri, text);
         const uris = text === undefined ? this.index.deleteDisk(change.uri) : this.index.setDisk(change.uri, text);
+        this.host.diskChanged?.(change.uri, text);
         for (const uri of uris) affected.add(uri);
         // the file itself: its diagnostics from "Lint Workspace" are of the old text
         affected.add(change.uri);
       } catch (error) {
         // deleted between the event and the read
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') for (const uri of this.index.deleteDisk(change.uri)) affected.add(uri);
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+          this.host.diskChanged?.(change.uri, undefined);
+          for (const uri of this.index.deleteDisk(change.uri)) affected.add(uri);
+        }
         else this.host.log.error(`Cannot index ${path}`, error);
       }
     }
@@ -121,6 +144,8 @@ export class WorkspaceSync {
     const folders = this.host.folders();
     const staging = new WorkspaceIndex({ limits: this.index.limits });
     this.staging = staging;
+    const read = new Map<string, string>();
+    this.stagingTexts = read;
     const { files, truncated } = await workspaceFiles(folders, WORKSPACE_FILE_LIMIT, this.host.log);
     if (build !== this.build) return;
     const progress = files.length > PROGRESS_THRESHOLD && this.host.progress() ? await this.host.connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
@@ -139,6 +164,7 @@ export class WorkspaceSync {
           // a newer build may have started while this one waited for the disk
           if (build !== this.build) return;
           staging.setDisk(uri, text, false);
+          read.set(uri, text);
         }
       } catch (error) {
         this.host.log.error(`Cannot index ${files[i]}`, error);
@@ -160,6 +186,8 @@ export class WorkspaceSync {
     this.index.setRoots(folders.map((f) => f.path));
     this.index.adoptDisk(staging);
     this.built = true;
+    this.stagingTexts = undefined;
+    this.host.diskBuilt?.(build, folders.map((f) => f.path), [...read]);
     this.host.log.info(`Indexed ${this.index.diskFiles} workspace file(s)${truncated || this.index.truncated ? ` (stopped at the limit of ${WORKSPACE_FILE_LIMIT})` : ''}`);
     this.host.built();
   }

@@ -1,0 +1,10 @@
+import { buildInput, inputBytes } from '../test/fuzz/mutators';
+import { caseAt } from '../test/fuzz/harness';
+import { corpusFiles } from '../test/helpers/corpus';
+import { decodeFile } from '../server/src/cli/fix';
+const texts = corpusFiles().map((f) => f.text);
+const fc = caseAt(1401, 3908, texts.length);
+const text = decodeFile(inputBytes(fc, buildInput(fc, texts))).text;
+const i = text.indexOf('\\\n\\\n');
+console.log(JSON.stringify(text.slice(Math.max(0, i - 300), i + 20)));
+console.log(JSON.stringify(text.slice(i + 89600, i + 90000)));

@@ -1,0 +1,16 @@
+import { buildInput, inputBytes } from '../test/fuzz/mutators';
+import { caseAt } from '../test/fuzz/harness';
+import { corpusFiles } from '../test/helpers/corpus';
+import { decodeFile } from '../server/src/cli/fix';
+const texts = corpusFiles().map((f) => f.text);
+const fc = caseAt(2902, 4772, texts.length);
+const text = decodeFile(inputBytes(fc, buildInput(fc, texts))).text;
+const MANIFEST_HEADER = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: fuzz\n';
+const t = MANIFEST_HEADER + text;
+const m = /^---(?=[ \t\r\n]|$)/gm; const idx: number[] = []; for (let x = m.exec(t); x; x = m.exec(t)) idx.push(x.index);
+console.log(idx.slice(0, 3), JSON.stringify(t.slice(0, 400)));
+const re = /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*$/;
+const s = t.slice(0, idx[1] ?? idx[0]);
+console.log(s.length, (s.match(/\r/g) || []).length);
+let tt = performance.now(); re.test(t.slice(0, 3022)); console.log('regex on slice', (performance.now() - tt).toFixed(1));
+tt = performance.now(); re.test(t.slice(0, 3022).slice(50)); console.log('regex on slice without header', (performance.now() - tt).toFixed(1));
