@@ -305,6 +305,11 @@ export class WorkspaceIndex implements WorkspaceView {
     return this.models.get(entry)?.source ?? sourceText(entry.uri, entry.text);
   }
 
+  /** The text the index holds for a file (open document or disk). */
+  textOf(uri: string): string | undefined {
+    return this.effective(keyOf(uri))?.text;
+  }
+
   /** Every entry, for tests that check what the index holds. */
   entries(): readonly IndexEntry[] {
     return [...this.disk.values(), ...this.open.values()];
