@@ -24,12 +24,20 @@ function withoutComments(source: string): string {
   return source.replace(/\/\*[\s\S]*?\*\//g, (m) => m.replace(/[^\n]/g, ' ')).replace(/(^|[^:\\'"`])\/\/.*$/gm, '$1');
 }
 
+/** Files allowed one forbidden form, each with why. */
+const ALLOWED: Record<string, string[]> = {
+  // the CLI's lint workers: Herd's own script (dist/lint-worker.js), never a path from the workspace
+  'server/src/cli/lint-pool.ts': ['vm / worker_threads (runs code)'],
+  'server/src/cli/lint-worker.ts': ['vm / worker_threads (runs code)'],
+};
+
 function violations(name: string, source: string): string[] {
   const out: string[] = [];
+  const allowed = ALLOWED[name.split('\\').join('/')] ?? [];
   withoutComments(source)
     .split('\n')
     .forEach((line, i) => {
-      for (const { pattern, what } of FORBIDDEN) if (pattern.test(line)) out.push(`${name}:${i + 1}: ${what}: ${line.trim()}`);
+      for (const { pattern, what } of FORBIDDEN) if (pattern.test(line) && !allowed.includes(what)) out.push(`${name}:${i + 1}: ${what}: ${line.trim()}`);
     });
   return out;
 }

@@ -1,5 +1,6 @@
 // Worker threads for large `herd lint` runs: one per core, each taking the next batch of files when it is done
 // with one, so that a slow file does not hold a whole share. Results come back in the order of the items.
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
@@ -28,14 +29,13 @@ export function workerCount(files: number, env: Record<string, string | undefine
 }
 
 /**
- * A worker on the bundle's dist/lint-worker.js; run from the sources (tests, tsx), on the TypeScript source
- * through tsx's require hook (a worker does not inherit the `--import tsx` of its parent).
+ * A worker on the bundle's dist/lint-worker.js; run from the sources (tests, tsx), on the TypeScript source with
+ * tsx's require hook (a worker does not inherit the `--import tsx` of its parent). Always Herd's own script.
  */
 function startWorker(): Worker {
-  const options = { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } };
-  if (!__filename.endsWith('.ts')) return new Worker(join(__dirname, 'lint-worker.js'), options);
-  const source = JSON.stringify(join(__dirname, 'lint-worker.ts'));
-  return new Worker(`require('tsx/cjs');\nrequire(${source});`, { ...options, eval: true });
+  const resourceLimits = { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB };
+  if (!__filename.endsWith('.ts')) return new Worker(join(__dirname, 'lint-worker.js'), { resourceLimits });
+  return new Worker(join(__dirname, 'lint-worker.ts'), { resourceLimits, execArgv: ['--require', createRequire(__filename).resolve('tsx/cjs')] });
 }
 
 /**
