@@ -3,6 +3,7 @@
 import { pathToFileURL } from 'node:url';
 import { CORPUS, corpusFiles } from '../test/helpers/corpus';
 import type { Subject } from './bundle';
+import { composeBenchFiles } from './compose-set';
 import { median, settle, sum } from './stats';
 
 interface BenchFile {
@@ -39,11 +40,24 @@ export interface CorpusFigures {
   dockerfilesSlowerThanUtils: number;
   /** The slowest files under Herd, by per-file median, for profiling. */
   slowest: { name: string; ms: number }[];
+  /** Compose files (generated: bench/compose-set.ts), each linted alone, beside yaml's parse floor. */
+  compose: ComposeFigures;
 }
 
-function loadFiles(S: Subject): BenchFile[] {
+export interface ComposeFigures {
+  files: number;
+  bytes: number;
+  scripts: number;
+  /** Medians over the runs, in ms. */
+  herdMs: number;
+  floorMs: number;
+  /** Median of the per-run ratios. */
+  herdOverFloor: number;
+}
+
+function loadFiles(S: Subject, from = corpusFiles()): BenchFile[] {
   const out: BenchFile[] = [];
-  for (const f of corpusFiles()) {
+  for (const f of from) {
     const language = S.detectLanguage(f.path, f.text);
     if (language) out.push({ name: f.name, uri: pathToFileURL(f.path).href, text: f.text, language, scripts: [] });
   }
@@ -119,6 +133,29 @@ function workspaceRun(S: Subject, files: BenchFile[]): number {
   return performance.now() - start;
 }
 
+/** The generated Compose files through the same sides as the corpus (Herd each file alone; yaml + the shell scripts). */
+export async function composeThroughput(S: Subject, runs = 7, warmups = 2): Promise<ComposeFigures> {
+  await S.initShellParser();
+  const files = loadFiles(S, composeBenchFiles().map((f) => ({ name: f.name, path: `/bench/compose/${f.name}`, text: f.text })));
+  for (let w = 0; w < warmups; w++) oneRun(S, files, runs + w);
+  const herd: number[] = [];
+  const floor: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    await settle();
+    const t = oneRun(S, files, run);
+    herd.push(sum(t.herd));
+    floor.push(sum(t.floor));
+  }
+  return {
+    files: files.length,
+    bytes: sum(files.map((f) => f.text.length)),
+    scripts: new Set(files.flatMap((f) => f.scripts)).size,
+    herdMs: median(herd),
+    floorMs: median(floor),
+    herdOverFloor: median(herd.map((h, r) => h / floor[r])),
+  };
+}
+
 export async function corpusThroughput(S: Subject, runs = 7, warmups = 2): Promise<CorpusFigures> {
   await S.initShellParser();
   const files = loadFiles(S);
@@ -169,6 +206,7 @@ export async function corpusThroughput(S: Subject, runs = 7, warmups = 2): Promi
     dockerfileOverUtils: median(herdDocker.map((h, r) => h / utilsTotals[r])),
     dockerfilesSlowerThanUtils: slower / dockerfiles.length,
     slowest,
+    compose: await composeThroughput(S, runs, warmups),
   };
 }
 

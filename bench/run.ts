@@ -47,6 +47,7 @@ function corpusRows(c: CorpusFigures): Row[] {
     ratioRow('Dockerfiles: Herd (each file alone) vs dockerfile-utils validate', 1.0, c.herdDockerfileMs, c.dockerfileUtilsMs, c.dockerfileOverUtils, ` (${((1000 * c.herdDockerfileMs) / c.dockerfiles).toFixed(0)} vs ${((1000 * c.dockerfileUtilsMs) / c.dockerfiles).toFixed(0)} µs per file)`),
     info('Dockerfiles: parse floor vs dockerfile-utils validate', `${ms(c.floorDockerfileMs)} vs ${ms(c.dockerfileUtilsMs)} (${(c.floorDockerfileMs / c.dockerfileUtilsMs).toFixed(2)}×)`),
     info('Dockerfiles on which Herd is slower than validate', `${(100 * c.dockerfilesSlowerThanUtils).toFixed(0)} %`),
+    ratioRow('Compose: Herd vs yaml parse floor', 1.5, c.compose.herdMs, c.compose.floorMs, c.compose.herdOverFloor, ` (${c.compose.files} generated Compose files, ${kb(c.compose.bytes)}, each alone)`),
   ];
 }
 

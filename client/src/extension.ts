@@ -15,11 +15,12 @@ export async function activate(context: ExtensionContext): Promise<void> {
   };
   const outputChannel = window.createOutputChannel('Herd');
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: 'dockerfile' }, { language: 'yaml' }, { language: 'dockercompose' }, { scheme: 'file', language: 'json' }, { scheme: 'file', pattern: '**/{Dockerfile,Containerfile}*' }],
+    documentSelector: [{ language: 'dockerfile' }, { language: 'yaml' }, { language: 'dockercompose' }, { scheme: 'file', language: 'json' }, { scheme: 'file', pattern: '**/{Dockerfile,Containerfile}*' }, { scheme: 'file', pattern: '**/.env' }],
     synchronize: {
       configurationSection: 'herd',
-      // .herd.yaml, and the files of the server's workspace index (Dockerfiles, manifests, skaffold and compose files)
-      fileEvents: [workspace.createFileSystemWatcher('**/.herd.{yaml,yml}'), workspace.createFileSystemWatcher(WORKSPACE_GLOB)],
+      // .herd.yaml, the files of the server's workspace index (Dockerfiles, manifests, skaffold and compose files),
+      // and the `.env` files that Compose files interpolate
+      fileEvents: [workspace.createFileSystemWatcher('**/.herd.{yaml,yml}'), workspace.createFileSystemWatcher(WORKSPACE_GLOB), workspace.createFileSystemWatcher('**/.env')],
     },
     outputChannel,
     // this client sends setting changes and .herd.yaml events itself: the server need not register watchers

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Rule } from '../../server/src/engine/rule';
 import { runCli } from '../../server/src/cli/run';
+import type { CliIo } from '../../server/src/cli/io';
 
 export const FIXTURES = join(__dirname, '..', 'fixtures', 'cli');
 
@@ -19,6 +20,7 @@ export interface RunOptions {
   env?: Record<string, string | undefined>;
   tty?: boolean;
   readFile?: (path: string) => Buffer;
+  readDir?: CliIo['readDir'];
   /** What `herd lint -` reads from stdin. */
   stdin?: string;
 }
@@ -33,6 +35,7 @@ export async function herd(argv: string[], options: RunOptions = {}): Promise<Ru
     stderr: { write: (t: string) => (stderr += t) },
     rules: options.rules,
     readFile: options.readFile,
+    readDir: options.readDir,
     // never the test runner's own stdin
     readStdin: async () => Buffer.from(options.stdin ?? ''),
   });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { HELP } from '../../server/src/cli/help';
@@ -151,6 +151,21 @@ describe('herd lint runs', () => {
     const stylish = await herd(['lint', 'project', '--rule', 'readiness-probe=warning'], { rules, readFile: denied });
     assert.match(stylish.stdout, /\n✖ \d+ problems \(0 errors, \d+ warnings, 0 infos\), 3 files linted; 1 file not linted \(see above\)\n$/);
     assert.equal((await herd(['lint', 'project', '--rule', 'readiness-probe=warning', '--allow-skipped'], { rules, readFile: denied })).code, 0);
+  });
+
+  it('a folder that cannot be read, walked or under a glob, is one line in words and exit 2 (root reads every folder: the denial is stood in)', async () => {
+    const denied = (dir: string) => {
+      if (dir.endsWith(join('project', 'deploy'))) throw Object.assign(new Error('denied'), { code: 'EACCES' });
+      return readdirSync(dir, { withFileTypes: true });
+    };
+    const walked = await herd(['lint', 'project', '-f', 'json'], { rules, readDir: denied });
+    assert.equal(walked.stderr, `herd: not linted: project/deploy: cannot read this folder: permission denied\n${SKIPPED_ONE}`);
+    assert.deepEqual((JSON.parse(walked.stdout) as { file: string }[]).map((f) => f.file), ['project/Dockerfile', 'project/clean/Dockerfile', 'project/docker-compose.yml']);
+    assert.equal(walked.code, 2);
+    const globbed = await herd(['lint', 'project/**/*.y*ml'], { rules, readDir: denied });
+    assert.equal(globbed.stderr, `herd: not linted: project/deploy: cannot read this folder: permission denied\n${SKIPPED_ONE}`);
+    assert.equal(globbed.code, 2);
+    assert.equal((await herd(['lint', 'project', '--allow-skipped'], { rules, readDir: denied })).code, 0);
   });
 
   it('a file above maxFileSize (.herd.yaml or --max-file-size) is not linted: exit 2 unless --allow-skipped', async () => {

@@ -91,6 +91,7 @@ describe('deep nesting', () => {
     ['100,000 unclosed flow sequences', `${pod}spec: ${'['.repeat(100_000)}\n`],
     ['10,000 flow maps', `${pod}spec: ${'{a: '.repeat(10_000)}x${'}'.repeat(10_000)}\n`],
     ['10,000 block sequences', `${pod}spec:\n  containers:\n    ${'- '.repeat(10_000)}x\n`],
+    ['8,000 keys on one line, then another document', `${pod}${'key: value, '.repeat(8000)}\n---\n${pod}`],
     ['1,000 block maps', `${pod}spec:\n${Array.from({ length: 1000 }, (_, i) => `${' '.repeat(i + 1)}k${i}:`).join('\n')} x\n`],
   ];
   for (const [name, text] of yamlCases) {

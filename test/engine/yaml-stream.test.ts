@@ -129,4 +129,11 @@ describe('sectioned YAML stream parse', () => {
       assert.deepEqual(shape(parseYamlStream(text, OPTIONS, 'file:///directives.yaml')), shape(full(text)));
     }
   });
+
+  it('reads comment lines ending in CR LF before the first marker line by line (one expression backtracked 2^lines)', () => {
+    const comments = '# a comment\t\r\n#\r\n'.repeat(20);
+    for (const text of [`${comments}x: 1\r\n---\r\n${MANIFEST}`, `${comments}---\r\n${MANIFEST}---\r\n${MANIFEST}`, `#\r---\n${MANIFEST}`]) {
+      assert.deepEqual(shape(parseYamlStream(text, OPTIONS, 'file:///crlf.yaml')), shape(full(text)));
+    }
+  });
 });

@@ -75,6 +75,43 @@ describe('herd language server on Compose', () => {
     await client.close(uri);
   });
 
+  it('a change to the .env beside an open Compose file, on disk or in an editor, lints the Compose file again', async () => {
+    const folder = join(dir, 'env-stack');
+    mkdirSync(folder, { recursive: true });
+    const uri = pathToFileURL(join(folder, 'compose.yaml')).href;
+    const envUri = pathToFileURL(join(folder, '.env')).href;
+    // `${START}` unknown: one word, nothing to report
+    let p = await client.open(uri, 'dockercompose', 'services:\n  app:\n    image: acme/app:1\n    command: ${START}\n');
+    assert.deepEqual(summary(p), []);
+    // created on disk: the watcher's event makes the Compose file read it
+    writeFileSync(join(folder, '.env'), 'START=npm run migrate && npm start\n');
+    let next = client.nextDiagnostics(uri, (d) => d.diagnostics.length > 0);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: envUri, type: 1 }] });
+    p = await next;
+    assert.deepEqual(summary(p), ['compose-shell-operators 3:20-3:21']);
+    assert.match(p.diagnostics[0].message, /^`&&` is shell syntax/);
+    // opened and edited in an editor: its unsaved text counts
+    next = client.nextDiagnostics(uri, (d) => d.diagnostics.length === 0);
+    // (a `.env` gets no diagnostics of its own: the notifications are sent without waiting for any)
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: envUri, languageId: 'dotenv', version: 1, text: 'START=npm start\n' } });
+    assert.deepEqual(summary(await next), []);
+    next = client.nextDiagnostics(uri, (d) => d.diagnostics.length > 0);
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: envUri, version: 2 }, contentChanges: [{ text: 'START=npm ci; npm start\n' }] });
+    p = await next;
+    assert.deepEqual(summary(p), ['compose-shell-operators 3:17-3:20']);
+    assert.match(p.diagnostics[0].message, /^`ci;` is shell syntax/);
+    // closed unsaved: the file on disk is what Compose reads again
+    next = client.nextDiagnostics(uri, (d) => d.diagnostics.length > 0 && d.diagnostics[0].message.startsWith('`&&`'));
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: envUri } });
+    assert.deepEqual(summary(await next), ['compose-shell-operators 3:20-3:21']);
+    // deleted: unknown again
+    rmSync(join(folder, '.env'));
+    next = client.nextDiagnostics(uri, (d) => d.diagnostics.length === 0);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: envUri, type: 3 }] });
+    assert.deepEqual(summary(await next), []);
+    await client.close(uri);
+  });
+
   it('a YAML document named like a Compose file is linted as one', async () => {
     const uri = pathToFileURL(join(dir, 'compose.yaml')).href;
     const p = await client.open(uri, 'yaml', 'services:\n  a:\n    image: a:1\n    privileged: true\n');

@@ -147,3 +147,37 @@ describe('workspace index in the language server', () => {
     await fixed;
   });
 });
+
+describe('files on disk with a UTF-8 byte order mark', () => {
+  let dir: string;
+  let client: TestClient;
+  const uri = (path: string) => pathToFileURL(join(dir, path)).href;
+  const BOM = '\ufeff';
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'herd-bom-'));
+    mkdirSync(join(dir, 'k8s'));
+    // every file starts with a mark: read raw, the manifests were not recognised as such, so not indexed, and
+    // line-1 columns were one off
+    writeFileSync(join(dir, 'k8s', 'web.yaml'), BOM + MANIFEST);
+    writeFileSync(join(dir, 'k8s', 'svc-typo.yaml'), BOM + SERVICE.replace('app: web', 'app: webb'));
+    writeFileSync(join(dir, 'k8s', 'svc.yaml'), BOM + SERVICE);
+    writeFileSync(join(dir, 'Dockerfile'), `${BOM}FROM node:latest\nCMD ["node", "app.js"]\n`);
+    client = await TestClient.start({ folders: [pathToFileURL(dir).href], rules: [ruleById('service-selects-pods')!, ruleById('pin-image-tag')!] });
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('"Lint Workspace" indexes and lints them, with line-1 columns counted after the mark as editors count them', async () => {
+    const typo = client.nextDiagnostics(uri('k8s/svc-typo.yaml'), (p) => p.diagnostics.length > 0);
+    const dockerfile = client.nextDiagnostics(uri('Dockerfile'), (p) => p.diagnostics.length > 0);
+    const result = await client.connection.sendRequest<{ files: number; findings: number }>('herd/lintWorkspace', {});
+    // the Service selecting `app: web` finds the Deployment of a file with a mark: no finding there
+    assert.deepEqual(result, { files: 4, findings: 2, truncated: false });
+    assert.deepEqual(codes(await typo), ['service-selects-pods 4:2']);
+    const p = await dockerfile;
+    assert.deepEqual(p.diagnostics.map((d) => [d.code, d.range]), [['pin-image-tag', { start: { line: 0, character: 10 }, end: { line: 0, character: 16 } }]]);
+  });
+});

@@ -1,5 +1,6 @@
 // `--fix`: apply every safe fix, lint again, repeat until nothing applies (fixes can unlock others).
 import { applyEdits, lint, safeFixEdits, type LintInput, type LintOptions, type LintResult } from '../engine';
+import { withoutBom } from '../engine/file-text';
 
 export const MAX_FIX_PASSES = 10;
 
@@ -15,8 +16,8 @@ export interface DecodedFile {
 export function decodeFile(bytes: Buffer): DecodedFile {
   const decoded = bytes.toString('utf8');
   const roundTrips = Buffer.byteLength(decoded) === bytes.length && Buffer.from(decoded, 'utf8').equals(bytes);
-  const bom = decoded.charCodeAt(0) === 0xfeff;
-  return { text: bom ? decoded.slice(1) : decoded, bom, roundTrips };
+  const text = withoutBom(decoded);
+  return { text, bom: text !== decoded, roundTrips };
 }
 
 /** The bytes to write for a fixed text: UTF-8, with the byte order mark the file had. */

@@ -3,8 +3,7 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, resolve, sep } from 'node:path';
 import { globToRegExp } from '../engine/glob';
-import { describeFsError } from './fs-errors';
-import { toSlashes, walkWorkspace, type IgnorePredicate, type LintTarget } from './walk';
+import { toSlashes, walkWorkspace, type IgnorePredicate, type LintTarget, type ReadDir } from './walk';
 
 /** An argument is a glob when it has a wildcard and is not the name of an existing file (`a?b` can be a name). */
 export function isGlob(arg: string, cwd: string): boolean {
@@ -18,7 +17,7 @@ export interface GlobMatch {
 }
 
 /** The lintable files (by name) under the glob's base folder that the whole pattern matches. */
-export function expandGlob(pattern: string, cwd: string, ignored: IgnorePredicate, onNote: (message: string) => void): GlobMatch {
+export function expandGlob(pattern: string, cwd: string, ignored: IgnorePredicate, onUnreadable: (dir: string, error: unknown) => void, readDir?: ReadDir): GlobMatch {
   const absolute = toSlashes(isAbsolute(pattern) ? pattern : join(cwd, pattern)).replace(/\/{2,}/g, '/');
   const parts = absolute.split('/');
   const firstWild = parts.findIndex((p) => /[*?]/.test(p));
@@ -28,6 +27,6 @@ export function expandGlob(pattern: string, cwd: string, ignored: IgnorePredicat
   const baseDir = sep === '/' ? base : base.split('/').join(sep) + (baseParts.length === 1 ? sep : '');
   if (!existsSync(baseDir)) return { base: baseDir, targets: [] };
   const matcher = globToRegExp(absolute);
-  const targets = walkWorkspace(baseDir, ignored, (dir, error) => onNote(`cannot read directory ${dir}: ${describeFsError(error)}`)).filter((t) => matcher.test(toSlashes(t.path)));
+  const targets = walkWorkspace(baseDir, ignored, onUnreadable, undefined, readDir).filter((t) => matcher.test(toSlashes(t.path)));
   return { base: baseDir, targets };
 }

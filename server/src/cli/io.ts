@@ -1,6 +1,7 @@
 // The CLI's contact with the outside world, injectable so that tests run it in-process.
 import { readFileSync } from 'node:fs';
 import type { Rule } from '../engine/rule';
+import type { ReadDir } from './walk';
 
 export interface Writer {
   write(text: string): unknown;
@@ -16,6 +17,8 @@ export interface CliIo {
   rules?: readonly Rule[];
   /** Reads a file to lint; fs by default. */
   readFile?: (path: string) => Buffer;
+  /** Lists a folder while walking; fs by default. */
+  readDir?: ReadDir;
   /** Reads all of stdin (`herd lint -`); process.stdin by default. */
   readStdin?: () => Promise<Buffer>;
 }

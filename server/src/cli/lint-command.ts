@@ -7,6 +7,7 @@ import { UsageError, type LintArgs } from './args';
 import { colorDecision } from './color';
 import { ConfigResolver } from './config-discovery';
 import { decodeFile, encodeFile, lintAndFix } from './fix';
+import { withoutBom } from '../engine/file-text';
 import { formatters } from './formatters';
 import { printable } from './formatters/printable';
 import { describeFsError, makeParentFolders } from './fs-errors';
@@ -197,7 +198,7 @@ function composeContext(target: LintTarget, io: CliIo): { dotenv?: string; devco
   if (target.languageId !== 'dockercompose' && !isComposeFile(target.path)) return {};
   const read = (path: string): string | undefined => {
     try {
-      return (io.readFile ?? readFileSync)(path).toString('utf8');
+      return withoutBom((io.readFile ?? readFileSync)(path).toString('utf8'));
     } catch {
       return undefined;
     }

@@ -83,10 +83,10 @@ export function planTargets(
       const ignored = (path: string, isDir: boolean) => configs.ignores(path, isDir, root.path);
       const compose = (path: string) => configs.isCompose(path, root.path);
       const typedOf = (path: string) => toSlashes(join(root.arg, relative(root.path, path)));
-      for (const target of walkWorkspace(root.path, ignored, (dir, error) => unreadableFolder(typedOf(dir), error), compose)) add(target, root.path, root.arg, typedOf(target.path));
+      for (const target of walkWorkspace(root.path, ignored, (dir, error) => unreadableFolder(typedOf(dir), error), compose, io.readDir)) add(target, root.path, root.arg, typedOf(target.path));
     } else if (root.kind === 'glob') {
       searches.push({ arg: root.arg, glob: true });
-      const match = expandGlob(root.arg, io.cwd, (path, isDir) => configs.ignores(path, isDir, undefined), note);
+      const match = expandGlob(root.arg, io.cwd, (path, isDir) => configs.ignores(path, isDir, undefined), (dir, error) => unreadableFolder(shownOf(dir), error), io.readDir);
       for (const target of match.targets) add(target, match.base, root.arg, shownOf(target.path));
     } else {
       // a named file's workspace: the first directory argument it lies in

@@ -16,6 +16,11 @@ export interface LintTarget {
   languageId?: string;
 }
 
+/** Lists a folder: `readdirSync(dir, { withFileTypes: true })` unless a test stands in. */
+export type ReadDir = (dir: string) => Dirent[];
+
+const readDirFs: ReadDir = (dir) => readdirSync(dir, { withFileTypes: true });
+
 /** Decides whether the walk skips a path (absolute); folders are asked once, before their contents are read. */
 export type IgnorePredicate = (path: string, isDir: boolean) => boolean;
 
@@ -28,6 +33,7 @@ export function walkWorkspace(
   ignore: string[] | IgnorePredicate,
   onUnreadable: (dir: string, error: unknown) => void,
   compose: (path: string) => boolean = () => false,
+  readDir: ReadDir = readDirFs,
 ): LintTarget[] {
   const found: LintTarget[] = [];
   const ignored: IgnorePredicate =
@@ -40,7 +46,7 @@ export function walkWorkspace(
   const visit = (dir: string): void => {
     let entries: Dirent[];
     try {
-      entries = readdirSync(dir, { withFileTypes: true });
+      entries = readDir(dir);
     } catch (error) {
       onUnreadable(dir, error);
       return;

@@ -230,7 +230,7 @@ export function linkedStage(model: ComposeModel, service: ComposeService, worksp
   if (!dockerfile) return undefined;
   const target = build.target?.toLowerCase();
   const stage = target === undefined ? dockerfile.finalStage : dockerfile.stages.find((s) => s.name === target);
-  return stage ? { model: dockerfile, stage } : undefined;
+  return stage ? { model: dockerfile, stage, path: workspace.displayPath?.(dockerfile.source.uri) ?? file } : undefined;
 }
 
 function devcontainerOf(input: LintInput): DevcontainerLink | undefined {

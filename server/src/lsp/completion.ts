@@ -3,6 +3,8 @@
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem, type Position } from 'vscode-languageserver';
 import { detectLanguage } from '../engine/detect';
 import { serviceCompletions } from './compose-completion';
+import { composeSnippetCompletions } from './compose-snippets';
+import { keyPosition } from './key-position';
 import { getMap, getNode, parseKubernetes, type K8sContainer, type KubernetesModel } from '../parse/kubernetes';
 import { sourceText } from '../parse/source';
 import { detectIndentUnit } from '../parse/yaml-edit';
@@ -39,21 +41,11 @@ interface Skeleton {
 
 export function containerCompletions(doc: CompletionDocument, position: Position, options: CompletionOptions): CompletionItem[] {
   const language = detectLanguage(doc.uri, doc.text, doc.languageId);
-  if (language === 'compose') return serviceCompletions(doc, position, options);
+  if (language === 'compose') return [...composeSnippetCompletions(doc, position, options), ...serviceCompletions(doc, position, options)];
   if (language !== 'kubernetes') return [];
-  const source = sourceText(doc.uri, doc.text);
-  const cursor = source.offsetAt(position);
-  const lineStart = source.offsetAt({ line: position.line, character: 0 });
-  // key position: only spaces, then the word being typed (possibly with the cursor inside it)
-  const typed = /^( *)([A-Za-z]*)$/.exec(doc.text.slice(lineStart, cursor));
-  const rest = doc.text.slice(cursor).split(/\r\n|\n|\r/, 1)[0];
-  const restWord = /^[A-Za-z]*/.exec(rest)![0];
-  if (!typed || rest.slice(restWord.length).trim()) return [];
-  const column = typed[1].length;
-  const wordStart = lineStart + column;
-  const wordEnd = cursor + restWord.length;
-  // the half-typed word would not parse as a key: blank it (same length, so offsets hold)
-  const text = doc.text.slice(0, wordStart) + ' '.repeat(wordEnd - wordStart) + doc.text.slice(wordEnd);
+  const at = keyPosition(doc.uri, doc.text, position, /[A-Za-z]*/);
+  if (!at) return [];
+  const { source, column, wordStart, wordEnd, blanked: text } = at;
   const model = parseKubernetes(sourceText(doc.uri, text));
   const container = containerAt(model, text, position.line, column);
   if (!container) return [];

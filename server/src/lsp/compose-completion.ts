@@ -6,20 +6,12 @@ import { sourceText } from '../parse/source';
 import { detectIndentUnit } from '../parse/yaml-edit';
 import { healthcheckValue } from '../rules/compose/healthcheck-fix';
 import type { CompletionDocument, CompletionOptions } from './completion';
+import { keyPosition } from './key-position';
 
 export function serviceCompletions(doc: CompletionDocument, position: Position, options: CompletionOptions): CompletionItem[] {
-  const source = sourceText(doc.uri, doc.text);
-  const cursor = source.offsetAt(position);
-  const lineStart = source.offsetAt({ line: position.line, character: 0 });
-  const typed = /^( *)([A-Za-z_]*)$/.exec(doc.text.slice(lineStart, cursor));
-  const rest = doc.text.slice(cursor).split(/\r\n|\n|\r/, 1)[0];
-  const restWord = /^[A-Za-z_]*/.exec(rest)![0];
-  if (!typed || rest.slice(restWord.length).trim()) return [];
-  const column = typed[1].length;
-  const wordStart = lineStart + column;
-  const wordEnd = cursor + restWord.length;
-  // the half-typed word would not parse as a key: blank it (same length, so offsets hold)
-  const text = doc.text.slice(0, wordStart) + ' '.repeat(wordEnd - wordStart) + doc.text.slice(wordEnd);
+  const at = keyPosition(doc.uri, doc.text, position);
+  if (!at) return [];
+  const { source, column, lineStart, wordStart, wordEnd, blanked: text } = at;
   const model = parseCompose(sourceText(doc.uri, text));
   // the last service above the cursor whose keys sit at the cursor's column, with no shallower line in between
   const keyLine = (s: (typeof model.services)[number]) => source.positionAt(s.key.range?.[0] ?? 0).line;

@@ -3,10 +3,11 @@
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Rule } from '../engine/rule';
-import { readFileSync } from 'node:fs';
-import { COMPOSE_LANGUAGE_ID, composeCompanions, detectLanguage } from '../engine/detect';
+import { pathToFileURL } from 'node:url';
+import { COMPOSE_LANGUAGE_ID, detectLanguage } from '../engine/detect';
 import { lint, type LintResult } from '../engine/lint';
 import { shellParserReady } from '../parse/shell';
+import { companionTexts, composeFilesBeside } from './compose-companions';
 import { configDiagnostics, lintDiagnostics } from './diagnostics';
 import type { Log } from './log';
 import type { HerdSettings } from './settings';
@@ -133,6 +134,12 @@ export class DocumentLinter {
     }
   }
 
+  /** A `.env` or devcontainer.json changed (on disk or in an editor): the open Compose documents beside it lint again. */
+  companionsChanged(uris: string[]): void {
+    const compose = [...this.host.documents.keys()].filter((uri) => this.cache.get(uri)?.result?.language === 'compose');
+    this.dependenciesChanged(composeFilesBeside(uris, compose));
+  }
+
   /** Settings or configuration changed: every open document is linted again. */
   relintAll(): void {
     this.generation++;
@@ -171,7 +178,7 @@ export class DocumentLinter {
     if (!language) return undefined;
     const sync = this.host.workspace;
     return lint(
-      { uri, text, languageId, ...(language === 'compose' ? composeContext(uri) : {}) },
+      { uri, text, languageId, ...(language === 'compose' ? companionTexts(uri, (path) => this.host.documents.get(pathToFileURL(path).href)?.getText()) : {}) },
       {
         config: config.config,
         rules: this.host.rules,
@@ -266,19 +273,4 @@ export class DocumentLinter {
     this.ruleErrorsLogged.add(key);
     this.host.log.error(`Rule ${ruleId} failed on ${uri}`, error);
   }
-}
-
-/** The `.env` and devcontainer.json beside a Compose file on disk (a few hundred bytes each). */
-function composeContext(uri: string): { dotenv?: string; devcontainerJson?: string } {
-  const path = uriToPath(uri);
-  if (path === undefined) return {};
-  const read = (file: string): string | undefined => {
-    try {
-      return readFileSync(file, 'utf8');
-    } catch {
-      return undefined;
-    }
-  };
-  const companions = composeCompanions(path);
-  return { dotenv: read(companions.dotenv), devcontainerJson: companions.devcontainer.map(read).find((t) => t !== undefined) };
 }

@@ -25,6 +25,7 @@ import { defaultSettings, readSettings, type HerdSettings } from './settings';
 import { isConfigFile, WorkspaceConfig } from './workspace-config';
 import { LINT_WORKSPACE_REQUEST, lintWorkspace, type LintWorkspaceResult } from './workspace-lint';
 import { WORKSPACE_GLOB, WorkspaceSync } from './workspace-sync';
+import { COMPANION_GLOB, isCompanionUri } from './compose-companions';
 
 export const FIX_ALL_COMMAND = 'herd.fixAll';
 export const CONFIG_GLOB = '**/.herd.{yaml,yml}';
@@ -165,7 +166,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const ws = capabilities.workspace;
     if (ws?.didChangeWatchedFiles?.dynamicRegistration) {
       await connection.client
-        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_GLOB }, { globPattern: WORKSPACE_GLOB }] })
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_GLOB }, { globPattern: WORKSPACE_GLOB }, { globPattern: COMPANION_GLOB }] })
         .catch((e: unknown) => log.error('Cannot watch .herd.yaml and the workspace files', e));
     }
     if (ws?.didChangeConfiguration?.dynamicRegistration) {
@@ -190,6 +191,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         linter.relintAll();
         void sync.rebuild();
       } else void sync.filesChanged(params.changes.filter((c) => !isConfigFile(c.uri)));
+      linter.companionsChanged(params.changes.map((c) => c.uri));
     }),
   );
 
@@ -202,12 +204,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         seen.add(document.uri);
         linter.opened(document.uri);
       }
+      // an edited `.env` or devcontainer.json: the Compose files beside it read its text
+      if (isCompanionUri(document.uri)) linter.companionsChanged([document.uri]);
     }),
   );
   documents.onDidClose(
     guard(log, 'didClose', undefined, ({ document }) => {
       seen.delete(document.uri);
       linter.closed(document.uri);
+      // the file on disk takes the place of the closed editor's text
+      if (isCompanionUri(document.uri)) linter.companionsChanged([document.uri]);
     }),
   );
   documents.onDidSave(

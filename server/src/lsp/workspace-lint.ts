@@ -1,6 +1,7 @@
 // `herd/lintWorkspace`: lints the Dockerfiles and manifests on disk under the workspace folders and
 // publishes their diagnostics, a file at a time so the LSP loop keeps answering.
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
+import { readTextFile } from '../engine/file-text';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CancellationToken } from 'vscode-languageserver';
@@ -43,7 +44,7 @@ export async function lintWorkspace(host: WorkspaceLintHost, token?: Cancellatio
     try {
       const config = host.resolve(uri);
       if (config.ignored || (await stat(path)).size > config.config.maxFileSize) continue;
-      const lintResult = host.linter.lintText(uri, await readFile(path, 'utf8'), undefined, config);
+      const lintResult = host.linter.lintText(uri, await readTextFile(path), undefined, config);
       if (lintResult) {
         result.findings += lintResult.findings.length;
         host.linter.publishFile(uri, lintDiagnostics(lintResult, 0, host.docsBase));

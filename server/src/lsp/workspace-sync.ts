@@ -1,7 +1,8 @@
 // Keeps the workspace index current in the server: built from the workspace folders at start (in the
 // background, a file at a time, with progress for large workspaces), then fed by file events and by
 // the open documents. Requests never wait for it: until it is built, lints run without cross-file rules.
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
+import { readTextFile } from '../engine/file-text';
 import { pathToFileURL } from 'node:url';
 import type { Connection, FileEvent } from 'vscode-languageserver';
 import { FileChangeType } from 'vscode-languageserver';
@@ -91,7 +92,7 @@ export class WorkspaceSync {
           continue;
         }
         const size = (await stat(path)).size;
-        const text = size > this.index.limits.maxFileSize ? undefined : await readFile(path, 'utf8');
+        const text = size > this.index.limits.maxFileSize ? undefined : await readTextFile(path);
         // a rebuild running meanwhile may have read the file before this change
         if (text === undefined) this.staging?.deleteDisk(change.uri);
         else this.staging?.setDisk(change.uri, text, false);
@@ -134,7 +135,7 @@ export class WorkspaceSync {
       const uri = pathToFileURL(files[i]).href;
       try {
         if (!this.host.resolve(uri).ignored && (await stat(files[i])).size <= this.index.limits.maxFileSize) {
-          const text = await readFile(files[i], 'utf8');
+          const text = await readTextFile(files[i]);
           // a newer build may have started while this one waited for the disk
           if (build !== this.build) return;
           staging.setDisk(uri, text, false);

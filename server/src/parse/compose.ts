@@ -3,6 +3,7 @@
 import { isMap, isScalar, isSeq, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { alignDecoded, docOffset, type MappedText } from './mapped-text';
 import type { SourceText } from './source';
+import { resolveAliases } from './kubernetes';
 import { deref, lookup, lookupPair } from './yaml-lookup';
 import { cutDeepNesting, MAX_YAML_DEPTH } from './yaml-depth';
 import { parseYamlStream } from './yaml-stream';
@@ -173,6 +174,8 @@ export function parseCompose(source: SourceText, options: { dotenv?: string; dev
     for (const e of yaml.errors) errors.push({ message: e.message, start: e.pos[0], end: Math.max(e.pos[1], e.pos[0]) });
     errors.sort((a, b) => a.start - b.start);
     model.documents.push({ index, yaml, errors });
+    // each alias's target in one walk: yaml's own resolve() walks the whole document for every alias looked up
+    resolveAliases(yaml);
     const root = yaml.contents;
     if (!isMap(root)) return;
     const services = deref(yaml, lookup(yaml, root, 'services'));
@@ -206,8 +209,48 @@ function mappedScalar(model: ComposeModel, node: Scalar): MappedText | undefined
   return alignDecoded(value, model.source.text.slice(start, end), start);
 }
 
+/** The pairs of a map by key as `lookupPair` finds them: its own (the first of a repeated key), then those of its merge sources. */
+function servicePairs(doc: Document.Parsed, node: YAMLMap): Map<string, Pair> {
+  const pairs = new Map<string, Pair>();
+  let merges = false;
+  for (const pair of node.items) {
+    const k = isScalar(pair.key) && pair.key.value !== null ? String(pair.key.value) : undefined;
+    if (k === undefined) continue;
+    if (k === '<<') merges = true;
+    else if (!pairs.has(k)) pairs.set(k, pair);
+  }
+  if (!merges) return pairs;
+  // rare: keys from `<<: *base` are found as lookupPair finds them (own keys first, sources in order, depth-bounded)
+  const merged = new Set<string>();
+  for (const pair of node.items) {
+    const k = isScalar(pair.key) ? String(pair.key.value) : undefined;
+    if (k !== '<<') continue;
+    for (const source of mergeSourceMaps(doc, pair.value)) for (const p of source.items) if (isScalar(p.key) && p.key.value !== null) merged.add(String(p.key.value));
+  }
+  for (const k of merged) {
+    if (pairs.has(k) || k === '<<') continue;
+    const found = lookupPair(doc, node, k);
+    if (found) pairs.set(k, found);
+  }
+  return pairs;
+}
+
+function mergeSourceMaps(doc: Document.Parsed, value: unknown, depth = 0): YAMLMap[] {
+  // bounded: an anchor may merge itself in (`a: &a {<<: *a}`)
+  if (depth > 8) return [];
+  const v = deref(doc, value);
+  const items = isSeq(v) ? v.items.map((i) => deref(doc, i)) : [v];
+  // a source's own merges: their keys are looked up by lookupPair
+  return items.flatMap((m) => (isMap(m) ? [m, ...m.items.filter((p) => isScalar(p.key) && p.key.value === '<<').flatMap((p) => mergeSourceMaps(doc, p.value, depth + 1))] : []));
+}
+
 function serviceOf(model: ComposeModel, doc: Document.Parsed, pair: Pair, key: Scalar, name: string, node: YAMLMap): ComposeService {
-  const get = (k: string) => lookup(doc, node, k);
+  // every key of the service in one pass (its own first, then merged-in ones): about twenty lookups follow
+  const pairs = servicePairs(doc, node);
+  const get = (k: string) => {
+    const pair = pairs.get(k);
+    return pair ? deref(doc, pair.value) : undefined;
+  };
   const imageNode = get('image');
   const image = isScalar(imageNode) && scalarText(imageNode) !== undefined ? { text: interpolatedValue(model, imageNode), node: imageNode } : undefined;
   const buildNode = get('build');
@@ -231,8 +274,8 @@ function serviceOf(model: ComposeModel, doc: Document.Parsed, pair: Pair, key: S
   const profiles = get('profiles');
   const ignoreNode = get('x-herd-ignore');
   const user = scalarText(get('user'));
-  const entrypointPair = lookupPair(doc, node, 'entrypoint');
-  const commandPair = lookupPair(doc, node, 'command');
+  const entrypointPair = pairs.get('entrypoint');
+  const commandPair = pairs.get('command');
   const dependsOnNode = get('depends_on');
   return {
     name,
@@ -286,6 +329,9 @@ function commandOf(model: ComposeModel, doc: Document, pair: Pair): ComposeComma
 
 /** A scalar value after interpolation (an image reference, an environment value). */
 function interpolatedValue(model: ComposeModel, node: Scalar): string {
+  // the text only: nothing to map when nothing is interpolated
+  const plain = scalarText(node);
+  if (plain !== undefined && !plain.includes('$')) return plain;
   const mapped = mappedScalar(model, node);
   return mapped ? interpolate(mapped, model.dotenv, []).text : (scalarText(node) ?? '');
 }

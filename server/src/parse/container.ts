@@ -10,7 +10,8 @@ import { imageEntrypoint } from '../knowledge/image-entrypoints';
 import { parseImageRef } from '../knowledge/images';
 import { isDaemonName } from '../knowledge/daemons';
 import { supervisorOf } from '../knowledge/supervisors';
-import { isWrapper } from '../knowledge/wrappers';
+import { isWrapper, unwrap } from '../knowledge/wrappers';
+import { isOfficialImage } from '../knowledge/healthchecks';
 import { scriptIndex } from './program';
 import { basename, shellScriptArgIndex, type ShellScript } from './shell';
 import type { ComposeModel, ComposeService } from './compose';
@@ -59,6 +60,40 @@ export interface Container {
   sharedMountPaths?: string[];
   /** A development container that idles by design (`sleep infinity`) while an editor attaches to it. */
   idlesByDesign?: boolean;
+  /** Compose: what runs a service's `command` (the entrypoint in effect); present when the service has a `command`. */
+  commandEntrypoint?: CommandEntrypoint;
+  /** Compose, a service with `build` linked to a Dockerfile: the `HEALTHCHECK` its image is built with. */
+  imageHealthcheck?: ImageHealthcheck;
+}
+
+/**
+ * The entrypoint in effect for a Compose `command` (the service's `entrypoint`, else its linked Dockerfile stage's
+ * `ENTRYPOINT`, else the image's known one), and what it does with the command's words:
+ * - `none`: nothing runs before the command, or an entrypoint that runs its arguments as a command is assumed
+ *   (the command's first word is the program);
+ * - `shell`: a shell with `-c` (the command's first word is its script);
+ * - `runs-args`: a wrapper or entrypoint script that runs its arguments as a command (`tini --`, `docker-entrypoint.sh`);
+ * - `program`: a program that takes the command's words as its arguments;
+ * - `ignores`: a shell-form `ENTRYPOINT`, which never reads the command.
+ */
+export interface CommandEntrypoint {
+  kind: 'none' | 'shell' | 'runs-args' | 'program' | 'ignores';
+  /** The entrypoint's words (empty for `none`); for `ignores`, the shell-form text. */
+  words: string[];
+  /** Where the entrypoint is written: the service's `entrypoint`, its linked Dockerfile, or the image's known entrypoint. */
+  from?: 'service' | 'dockerfile' | 'image';
+  /** The linked Dockerfile's path (as the workspace shows it), when `from` is `dockerfile`. */
+  dockerfile?: string;
+}
+
+/**
+ * The `HEALTHCHECK` in effect for a linked Dockerfile stage, inherited ones included: `set`, `disabled`
+ * (`HEALTHCHECK NONE`), `absent` (none in the Dockerfile, and its base image is an official-library image or
+ * `scratch`, which declare none), or `unknown` (none in the Dockerfile, another base image may declare one).
+ */
+export interface ImageHealthcheck {
+  state: 'set' | 'disabled' | 'absent' | 'unknown';
+  dockerfile: string;
 }
 
 /** The final stage of a Dockerfile as a container: what runs when the image starts. */
@@ -293,6 +328,8 @@ export function argvStartCommand(argv: MappedText[], anchor: { start: number; en
 export interface LinkedStage {
   model: DockerfileModel;
   stage: Stage;
+  /** The Dockerfile's path as the workspace shows it, named in messages. */
+  path?: string;
 }
 
 /** Every service of a Compose file; `linkedStage` finds the Dockerfile stage of a service with `build` (workspace). */
@@ -322,7 +359,60 @@ export function composeContainer(model: ComposeModel, s: ComposeService, linked?
       .filter((v) => v.source && !/^[./~]/.test(v.source) && model.services.some((o) => o !== s && o.volumes.some((w) => w.source === v.source)))
       .map((v) => v.target ?? '')
       .filter(Boolean),
+    ...(s.command && { commandEntrypoint: composeCommandEntrypoint(s, linked) }),
+    ...(linked && { imageHealthcheck: stageHealthcheck(linked) }),
   };
+}
+
+/** What runs a service's `command`: see `CommandEntrypoint`. */
+export function composeCommandEntrypoint(s: ComposeService, linked?: LinkedStage): CommandEntrypoint {
+  const first = s.command?.argv[0]?.text ?? '';
+  if (s.entrypoint?.argv.length) return { ...classifyEntrypoint(s.entrypoint.argv.map((w) => w.text), first), from: 'service' };
+  let base = s.build ? undefined : s.image?.text;
+  if (linked) {
+    const dockerfile = linked.path ?? linked.model.source.uri;
+    const entry = stageEntrypoint(linked.model, linked.stage);
+    if (entry && !isExecForm(linked.model, entry)) {
+      const r = entry.getArgumentsRange();
+      const at = r && offsets(linked.model, r);
+      const text = at ? linked.model.source.text.slice(at.start, at.end) : '';
+      return { kind: 'ignores', words: [text], from: 'dockerfile', dockerfile };
+    }
+    if (entry) return { ...classifyEntrypoint(execArgv(linked.model, entry).map((w) => w.text), first), from: 'dockerfile', dockerfile };
+    base = chainOf(linked.stage)[0].baseImage;
+  }
+  // no ENTRYPOINT written: the base image's own, when Herd knows it
+  const ref = base && !base.includes('$') ? parseImageRef(base) : undefined;
+  const known = ref && imageEntrypoint(ref);
+  if (known?.kind === 'program') return { kind: 'program', words: [known.program], from: 'image' };
+  if (known?.flagsFor && first.startsWith('-')) return { kind: 'program', words: [known.flagsFor], from: 'image' };
+  return { kind: 'none', words: [] };
+}
+
+function classifyEntrypoint(words: string[], first: string): CommandEntrypoint {
+  if (!words.length) return { kind: 'none', words };
+  if (shellScriptArgIndex([...words, 'script']) >= 0) return { kind: 'shell', words };
+  const name = basename(words[0]);
+  // `docker-entrypoint.sh`: a first argument that is a flag goes to the image's program
+  if (words.length === 1 && PASS_THROUGH_ENTRYPOINTS.has(name)) return { kind: first.startsWith('-') ? 'program' : 'runs-args', words };
+  // `tini --`, `dumb-init`, `gosu app`: the command is the program the wrapper runs
+  const unwrapped = unwrap(words);
+  if (unwrapped && unwrapped.script === undefined && unwrapped.program === words.length) return { kind: 'runs-args', words };
+  return { kind: 'program', words };
+}
+
+/** The `HEALTHCHECK` in effect for a linked stage (the last one of its chain; `NONE` disables an inherited one). */
+export function stageHealthcheck(linked: LinkedStage): ImageHealthcheck {
+  const dockerfile = linked.path ?? linked.model.source.uri;
+  let last: Instruction | undefined;
+  const chain = chainOf(linked.stage);
+  for (const s of chain) for (const i of s.instructions) if (i.getKeyword() === 'HEALTHCHECK') last = i;
+  if (last) {
+    const first = last.getArguments()[0]?.getValue().toUpperCase();
+    return { state: first === 'NONE' ? 'disabled' : 'set', dockerfile };
+  }
+  const base = chain[0].baseImage;
+  return { state: base && (base.toLowerCase() === 'scratch' || isOfficialImage(base)) ? 'absent' : 'unknown', dockerfile };
 }
 
 /**

@@ -6,6 +6,9 @@ import { verbatim, type MappedText } from './mapped-text';
 import { parseShell, type ShellScript } from './shell';
 import { argvScript } from './argv';
 import { envAt, withVariables } from './variables';
+import { keepArgumentScans } from './dockerfile-ast-arguments';
+
+keepArgumentScans();
 
 export interface Stage {
   index: number;
@@ -185,7 +188,9 @@ function plainArgumentsStart(model: DockerfileModel, instruction: Instruction): 
   let at = keywordEnd;
   while (text[at] === ' ' || text[at] === '\t') at++;
   const c = text[at];
-  return at > keywordEnd && c !== undefined && !'[-#\r\n'.includes(c) && c !== model.escapeChar ? at : undefined;
+  // a flag starts with `--` (BuildKit reads nothing else as one): a lone `-` starts a plain argument
+  const flag = c === '-' && text[at + 1] === '-';
+  return at > keywordEnd && c !== undefined && !flag && !'[#\r\n'.includes(c) && c !== model.escapeChar ? at : undefined;
 }
 
 /**
@@ -196,7 +201,9 @@ function plainArgumentsSpan(model: DockerfileModel, instruction: Instruction): {
   const start = plainArgumentsStart(model, instruction);
   if (start === undefined) return undefined;
   const text = model.source.text;
-  const end = model.source.offsetAt(instruction.getRange().end);
+  let end = model.source.offsetAt(instruction.getRange().end);
+  // trailing blanks end no argument (a fuzzed 100 kB line of `- ` ends in one)
+  while (end > start && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
   const last = text[end - 1];
   if (end <= start || last === undefined || /\s/.test(last) || last === model.escapeChar) return undefined;
   if (text.slice(text.lastIndexOf('\n', end - 1) + 1, end).trimStart().startsWith('#')) return undefined;

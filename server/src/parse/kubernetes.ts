@@ -163,7 +163,7 @@ const aliasTargets = new WeakMap<Alias, Node>();
  * One pre-order walk of a document in source order: an alias names the last node anchored before it. Aliases
  * are looked up, never expanded, so an alias bomb costs one visit per node written in the file.
  */
-function resolveAliases(doc: Document.Parsed): void {
+export function resolveAliases(doc: Document.Parsed): void {
   const anchors = new Map<string, Node>();
   const stack: unknown[] = [doc.contents];
   while (stack.length) {

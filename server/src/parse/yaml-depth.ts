@@ -44,6 +44,7 @@ export function cutDeepNesting(text: string, max = MAX_YAML_DEPTH): { text: stri
   let quote: string | undefined;
   let blockScalarIndent = -1;
   let depth = 0;
+  let keysOnLine = 0;
   let indicatorPosition = false;
   let lineStart = 0;
   let lineEnd = -1;
@@ -66,6 +67,7 @@ export function cutDeepNesting(text: string, max = MAX_YAML_DEPTH): { text: stri
         indents.push(indent);
       }
       depth = indents.length + flow;
+      keysOnLine = 0;
       indicatorPosition = !quote && flow === 0;
       i = first;
       if (i >= lineEnd) continue;
@@ -117,6 +119,12 @@ export function cutDeepNesting(text: string, max = MAX_YAML_DEPTH): { text: stri
       } else {
         flow++;
         depth++;
+      }
+    } else if (flow === 0 && c === ':' && (i + 1 >= lineEnd || text[i + 1] === ' ' || text[i + 1] === '\t' || text[i + 1] === '\r')) {
+      // `a: b: c: …` on one line: yaml opens a map per key after the first (an error, yet each is on its stack)
+      if (++keysOnLine > 1 && ++depth > max) {
+        cut(i, lineEnd);
+        i = lineEnd;
       }
     } else if ((c === ']' || c === '}') && flow > 0) {
       flow--;

@@ -120,8 +120,19 @@ export function isPlainSafe(s: string, inFlow: boolean): boolean {
   if (INDICATOR_START.test(s) || s === '-' || /^-\s/.test(s) || s === '<<') return false;
   if (/:\s|:$|\s#/.test(s) || /^(---|\.\.\.)/.test(s)) return false;
   if (inFlow && /[,[\]{}]/.test(s)) return false;
-  return (['1.1', '1.2'] as const).every((version) => readsBackAs(s, version, inFlow));
+  // two YAML parses per answer, and fixes ask again and again for the same few values (`100m`, `128Mi`, `8080`)
+  const key = `${inFlow ? 'f' : 'b'}${s}`;
+  let safe = plainSafeAnswers.get(key);
+  if (safe === undefined) {
+    safe = (['1.1', '1.2'] as const).every((version) => readsBackAs(s, version, inFlow));
+    if (plainSafeAnswers.size >= MAX_PLAIN_SAFE_ANSWERS) plainSafeAnswers.clear();
+    plainSafeAnswers.set(key, safe);
+  }
+  return safe;
 }
+
+const plainSafeAnswers = new Map<string, boolean>();
+const MAX_PLAIN_SAFE_ANSWERS = 1024;
 
 /** Parses `s` where it will stand (alone, or as a flow item) and checks one plain string comes back. */
 function readsBackAs(s: string, version: '1.1' | '1.2', inFlow: boolean): boolean {

@@ -2,6 +2,7 @@ import { isScalar } from 'yaml';
 import { defineRule } from '../../engine/rule';
 import type { FixProposal } from '../../engine/types';
 import type { ComposeCommand, ComposeService, ComposeWord } from '../../parse/compose';
+import type { CommandEntrypoint } from '../../parse/container';
 import { docSpan } from '../../parse/mapped-text';
 import { shellScriptArgIndex } from '../../parse/shell';
 
@@ -21,17 +22,37 @@ export default defineRule({
     const model = context.file;
     if (model.kind !== 'compose') return;
     const text = model.source.text;
+    let runners: Map<ComposeService, CommandEntrypoint | undefined> | undefined;
+    const runnerOf = (service: ComposeService) => {
+      // the entrypoint in effect may be the linked Dockerfile's: the model decides, once per file
+      runners ??= new Map(context.containers().flatMap((c) => (c.compose ? [[c.compose, c.commandEntrypoint] as const] : [])));
+      return runners.get(service);
+    };
     for (const service of model.services) {
       for (const command of [service.entrypoint, service.command]) {
         if (!command?.isString || !command.argv.length) continue;
-        if (runsShell(service, command)) continue;
+        // `sh -c …` written in the string itself
+        if (shellScriptArgIndex(command.argv.map((w) => w.text)) >= 0) continue;
         const found = command.argv.find(isShellSyntax);
         if (!found) continue;
+        const isCommand = command === service.command;
+        const runner = isCommand ? runnerOf(service) : undefined;
+        // a shell runs the words, or a shell-form ENTRYPOINT never reads them
+        if (runner && (runner.kind === 'shell' || runner.kind === 'ignores')) continue;
         const what = found.text;
+        const start = docSpan(found, 0, found.text.length);
+        if (runner?.kind === 'program') {
+          context.report({
+            ...start,
+            message: `\`${what}\` is shell syntax, but Compose runs this command without a shell: its words are the arguments of ${entrypointText(runner)}, which receives \`${what}\` as an argument, and what follows it never runs as a command. Run the start command through a shell in \`entrypoint\` (["sh", "-c", "…"]).`,
+          });
+          continue;
+        }
         const fix = wrapFix(text, command);
+        const through = runner?.kind === 'runs-args' && runner.from === 'dockerfile' ? ` It runs through ${entrypointText(runner)}, which does not run a shell either.` : '';
         context.report({
-          ...docSpan(found, 0, found.text.length),
-          message: `\`${what}\` is shell syntax, but Compose runs this ${command === service.entrypoint ? 'entrypoint' : 'command'} without a shell: \`${command.argv[0].text}\` receives \`${what}\` as an argument, and what follows it never runs as a command. Run it through a shell: ["sh", "-c", "…"].`,
+          ...start,
+          message: `\`${what}\` is shell syntax, but Compose runs this ${isCommand ? 'command' : 'entrypoint'} without a shell: \`${command.argv[0].text}\` receives \`${what}\` as an argument, and what follows it never runs as a command.${through} Run it through a shell: ["sh", "-c", "…"].`,
           fixes: fix ? [fix] : [],
         });
       }
@@ -39,20 +60,18 @@ export default defineRule({
   },
 });
 
+/** `the entrypoint \`/app/server\``, naming the Dockerfile it comes from (a link that decides a finding is named). */
+function entrypointText(runner: CommandEntrypoint): string {
+  const words = `\`${runner.words.join(' ')}\``;
+  if (runner.from === 'dockerfile') return `the ENTRYPOINT ${words} of \`${runner.dockerfile}\` (linked by \`build\`)`;
+  if (runner.from === 'image') return `the image's entrypoint ${words}`;
+  return `the service's entrypoint ${words}`;
+}
+
 function isShellSyntax(word: ComposeWord): boolean {
   // a quoted word is one argument by intent (`python -c "a; b"`)
   if (word.quoted) return false;
   return OPERATOR_WORD.test(word.text) || /\$\(|`|&&|\|\||;$/.test(word.text);
-}
-
-/** The string is `sh -c …` itself, or the command goes to an entrypoint that is a shell. */
-function runsShell(service: ComposeService, command: ComposeCommand): boolean {
-  if (shellScriptArgIndex(command.argv.map((w) => w.text)) >= 0) return true;
-  const entry = service.entrypoint;
-  if (command === service.command && entry && entry.argv.length) {
-    return shellScriptArgIndex([...entry.argv.map((w) => w.text), 'script']) >= 0;
-  }
-  return false;
 }
 
 /** `command: a && b` → `command: ["sh", "-c", "a && b"]`, the string kept as written (`$$` and `${VAR}` included). */

@@ -39,6 +39,7 @@ export default defineRule({
 function longFormFix(model: ComposeModel, service: ComposeService, d: DependsOn, target: ComposeService): FixProposal | undefined {
   const text = model.source.text;
   const edits: OffsetEdit[] = [];
+  let blockEdit: (() => OffsetEdit) | undefined;
   const pair = service.node.items.find((p) => isScalar(p.key) && p.key.value === 'depends_on') as Pair<Node, Node> | undefined;
   if (!pair || hasMergeKey(service.node)) return undefined;
   const value = pair.value;
@@ -55,14 +56,19 @@ function longFormFix(model: ComposeModel, service: ComposeService, d: DependsOn,
       const keyEnd = pair.key.range[1];
       const between = text.slice(keyEnd, value.range[0]);
       if (!/^[ \t]*:[ \t]*\r?\n[ \t]*$/.test(between) || names.some((n) => !/^[A-Za-z0-9._-]+$/.test(n))) return undefined;
-      const style = detectStyle(text);
-      const keyColumn = pair.key.range[0] - (text.lastIndexOf('\n', pair.key.range[0] - 1) + 1);
-      const pad = ' '.repeat(keyColumn + style.indent);
-      const inner = ' '.repeat(style.indent);
-      let end = value.range[1];
-      while (end > value.range[0] && /\s/.test(text[end - 1])) end--;
-      const lines = entries.flatMap(([n, c]) => [`${pad}${n}:`, `${pad}${inner}condition: ${c}`]);
-      edits.push({ start: keyEnd, end, newText: `:${style.eol}${lines.join(style.eol)}` });
+      const keyStart = pair.key.range[0];
+      const [valueStart, valueEnd] = value.range;
+      // the file's indentation style takes a second look at the whole file: measured only when the fix is asked for
+      blockEdit = () => {
+        const style = detectStyle(text);
+        const keyColumn = keyStart - (text.lastIndexOf('\n', keyStart - 1) + 1);
+        const pad = ' '.repeat(keyColumn + style.indent);
+        const inner = ' '.repeat(style.indent);
+        let end = valueEnd;
+        while (end > valueStart && /\s/.test(text[end - 1])) end--;
+        const lines = entries.flatMap(([n, c]) => [`${pad}${n}:`, `${pad}${inner}condition: ${c}`]);
+        return { start: keyEnd, end, newText: `:${style.eol}${lines.join(style.eol)}` };
+      };
     }
   }
   // the healthcheck insertion (the larger edit) is built only when the quick fix is asked for
@@ -70,6 +76,6 @@ function longFormFix(model: ComposeModel, service: ComposeService, d: DependsOn,
   return {
     title: `Wait until \`${d.name}\` is healthy (condition: service_healthy)`,
     kind: 'suggestion',
-    edits: () => [...edits, ...(withHealth ? [insertHealthcheck(text, target)].filter((e) => e !== undefined) : [])],
+    edits: () => [...edits, ...(blockEdit ? [blockEdit()] : []), ...(withHealth ? [insertHealthcheck(text, target)].filter((e) => e !== undefined) : [])],
   };
 }

@@ -122,16 +122,31 @@ function redirectTargets(script: ShellScript, command: SimpleCommand): (ShellWor
   const targets = command.redirects.map((r) => r.target);
   const holds = (node: ShellNode | undefined) => !!node && node.start <= command.start && command.end <= node.end;
   const visit = (nodes: ShellNode[]): void => {
-    for (const node of nodes) {
-      if (node === command || !holds(node)) continue;
-      const children = node.type === 'and-or' ? node.items : node.type === 'pipeline' ? node.commands : node.type === 'subshell' || node.type === 'group' ? node.body.map((b) => b.node) : [];
-      const applies = node.type === 'subshell' || node.type === 'group' || holds(children[children.length - 1]);
-      if (applies) for (const r of node.redirects) targets.push(r.target);
-      visit(children);
-    }
+    // siblings do not overlap: at most one holds the command (a scan of every sibling was quadratic in a long && list)
+    const node = nodes[lastStartingBy(nodes, command.start)];
+    if (!node || node === command || !holds(node)) return;
+    const children = node.type === 'and-or' ? node.items : node.type === 'pipeline' ? node.commands : node.type === 'subshell' || node.type === 'group' ? node.body.map((b) => b.node) : [];
+    const applies = node.type === 'subshell' || node.type === 'group' || holds(children[children.length - 1]);
+    if (applies) for (const r of node.redirects) targets.push(r.target);
+    visit(children);
   };
   visit(script.statements.map((st) => st.node));
   return targets;
+}
+
+/** The index of the last node (in source order) that starts at or before `offset`; -1 when none does. */
+function lastStartingBy(nodes: ShellNode[], offset: number): number {
+  let lo = 0;
+  let hi = nodes.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (nodes[mid].start <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
 }
 
 /** The repository of the image the final stage is built on, when it comes from Docker Hub. */
