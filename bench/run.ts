@@ -91,6 +91,7 @@ function cliRows(c: CliFigures): Row[] {
   rows.push(
     budgetRow(`\`herd lint\` the corpus ×10 (${c.scaleFiles.toLocaleString('en')} files): peak memory`, 200 * 1048576, c.scale.peakRss, mb, ` (${ms(c.scale.wallMs)}, ${(c.scale.wallMs / c.scaleBaseMs).toFixed(1)}× the corpus ×1 at ${ms(c.scaleBaseMs)})`),
     { figure: '… cores busy (CPU time / wall time; 2 = both cores all along)', budget: '≥ 1.5', measured: c.scale.coresBusy.toFixed(2), ratio: '—', met: met(c.scale.coresBusy >= 1.5) },
+    ratioRow('… grows linearly: time per file, corpus ×10 vs ×1', 1.2, c.scale.wallMs / 10, c.scaleBaseMs, c.scale.wallMs / 10 / c.scaleBaseMs, ' per copy'),
   );
   return rows;
 }

@@ -31,6 +31,7 @@ await Promise.all([
   // the language server lints in a worker thread (server/src/lsp/lint-worker-host.ts starts dist/lint-worker.js)
   build({ ...common, entryPoints: [join(root, 'server/src/lint-worker.ts')], outfile: join(dist, 'lint-worker.js') }),
   build({ ...common, entryPoints: [join(root, 'server/src/cli.ts')], outfile: join(dist, 'cli.js') }),
+  build({ ...common, entryPoints: [join(root, 'server/src/cli/lint-worker.ts')], outfile: join(dist, 'cli-worker.js') }),
 ]);
 
 copyFileSync(require.resolve('web-tree-sitter/tree-sitter.wasm'), join(dist, 'tree-sitter.wasm'));

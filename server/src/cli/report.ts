@@ -1,12 +1,15 @@
 // What the formatters receive: each linted file's findings, with 1-based positions at hand.
-import type { Finding, RuleMeta } from '../engine';
+import type { Finding, FixProposal, RuleMeta } from '../engine';
+
+/** A finding as the report needs it: its fixes by title and kind only (the edits were applied or not by then). */
+export type ReportedFinding = Omit<Finding, 'fixes'> & { fixes: Pick<FixProposal, 'title' | 'kind'>[] };
 
 export interface FileReport {
   /** Path relative to the invocation directory, with `/`. */
   file: string;
   /** Absolute path. */
   path: string;
-  findings: Finding[];
+  findings: ReportedFinding[];
 }
 
 export interface FormatContext {
@@ -32,7 +35,7 @@ export interface Place {
 }
 
 /** LSP's 0-based, end-exclusive range as 1-based line/column (the end column stays exclusive). */
-export function placeOf(finding: Finding): Place {
+export function placeOf(finding: ReportedFinding): Place {
   const { start, end } = finding.range;
   return { line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
 }
@@ -49,6 +52,6 @@ export function countBySeverity(reports: FileReport[]): Counts {
   return counts;
 }
 
-export function hasSafeFix(finding: Finding): boolean {
+export function hasSafeFix(finding: ReportedFinding): boolean {
   return finding.fixes.some((f) => f.kind === 'safe');
 }

@@ -1,6 +1,7 @@
 // What a run says about its files besides their findings: files that are no kind Herd lints, directory and glob
 // arguments that reached nothing, and `--quiet`.
-import { fileKind, type LintResult } from '../engine';
+import { fileKind } from '../engine';
+import type { Linted } from './linted';
 import { classify, looksLikeCompose } from './kinds';
 import type { Planned } from './plan';
 import type { FileReport } from './report';
@@ -36,10 +37,10 @@ export function settleKinds(read: { planned: Planned; text: string }[], note: (m
 }
 
 /** A directory or glob argument that reached no Dockerfile, manifest or Compose file is an error, as in ESLint. True when one did. */
-export function checkSearches(searches: { arg: string; glob: boolean }[], plan: Planned[], results: { planned: Planned; result: LintResult }[], note: (m: string) => void): boolean {
+export function checkSearches(searches: { arg: string; glob: boolean }[], plan: Planned[], results: { planned: Planned; result: Linted }[], note: (m: string) => void): boolean {
   let failed = false;
-  const isManifest = ({ planned, result }: { planned: Planned; result: LintResult }) =>
-    result.language !== undefined || result.problems.length > 0 || isComposeFile(planned.target.path) || looksLikeCompose(result.source.text);
+  const isManifest = ({ planned, result }: { planned: Planned; result: Linted }) =>
+    result.language !== undefined || result.problems.length > 0 || isComposeFile(planned.target.path) || result.composeLike;
   for (const search of searches) {
     // a Dockerfile by name counts even when it could not be read (that has its own line); YAML and JSON by content
     const reached = plan.some((p) => p.from.has(search.arg) && fileKind(p.target.path) === 'dockerfile') || results.some((r) => r.planned.from.has(search.arg) && isManifest(r));

@@ -63,7 +63,8 @@ export interface DockerfileFacts {
   exposed: ExposedPort[] | 'unknown';
   /** Ports the base image itself exposes; undefined when the base is not known. */
   baseExposed?: number[];
-  healthcheck?: HealthcheckFact;
+  /** Without its syntax node in the workspace index (which keeps no parse tree): `healthcheckFact` has it. */
+  healthcheck?: Omit<HealthcheckFact, 'instruction'> & { instruction?: Instruction };
 }
 
 /** Ports EXPOSEd by the official server images of the knowledge table; the other known images expose none. */

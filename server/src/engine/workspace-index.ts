@@ -1,10 +1,14 @@
 // The workspace index: the Dockerfiles, manifests, skaffold.yaml and compose files of a workspace, each
 // parsed once per version (an open document's text over the file on disk), and the links between
 // manifest images and Dockerfiles. Every change returns the files whose cross-file findings may change.
+// It keeps facts per file (what cross-file rules and links need), never parse trees: a rule that needs a
+// linked file's model gets it parsed again on demand, from a small bounded cache. The facts are plain data,
+// so an index can be handed to worker threads (`snapshot`, `fromSnapshot`).
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseDockerfile, type DockerfileModel } from '../parse/dockerfile';
-import { isTemplated, looksLikeKubernetes, parseKubernetes, scalarString, type K8sContainer, type KubernetesModel } from '../parse/kubernetes';
+import { getMap, getSeq, isTemplated, looksLikeKubernetes, parseKubernetes, scalarString, type K8sContainer, type K8sObject, type KubernetesModel } from '../parse/kubernetes';
+import { shellParserReady } from '../parse/shell';
 import { sourceText, type SourceText } from '../parse/source';
 import { DEFAULT_MAX_FILE_SIZE } from './config';
 import { fileKind } from './detect';
@@ -64,21 +68,73 @@ export interface ImageAt {
   links: ImageLink[];
 }
 
-interface Entry {
+/** A manifest container's image (unless a Helm directive writes it), by its place in the model. */
+interface ContainerImage {
+  image: string;
+  /** Index of the object in `model.objects`, and of the container in its pod template's `allContainers`. */
+  object: number;
+  container: number;
+}
+
+/** A PersistentVolumeClaim of a manifest: whether several nodes may mount it. */
+export interface ClaimFact {
+  uri: string;
+  name?: string;
+  namespace?: string;
+  shared: boolean;
+}
+
+/** What other files need of a manifest. */
+interface ManifestFacts {
+  images: ContainerImage[];
+  pods: PodLabelSet[];
+  services: SelectorFact[];
+  claims: ClaimFact[];
+}
+
+type SelectorFact = Pick<ServiceSelector, 'uri' | 'namespace' | 'selector' | 'known'>;
+
+/** One indexed file: plain data (no parse tree), so that a snapshot crosses to worker threads. */
+export interface IndexEntry {
   uri: string;
   key: string;
   /** File system path, for folder names and build contexts. */
   path?: string;
   text: string;
-  model?: ParsedFile;
+  /** The parsed kind; absent for skaffold-less build files and kustomizations. */
+  kind?: 'dockerfile' | 'kubernetes';
   /** Images built by a skaffold.yaml or compose file. */
   builds?: BuildLink[];
   /** A kustomization.yaml / Kustomization file. */
   kustomization?: Kustomization;
   facts?: DockerfileFacts;
-  base?: { fact: BaseFact | undefined };
+  base?: BaseFact;
+  manifest?: ManifestFacts;
   /** What other manifests see of this one (`selectionMark`), computed once per version. */
   selection?: string;
+}
+type Entry = IndexEntry;
+
+/** What a worker thread needs to rebuild an index: its roots, limits and the facts of every file read from disk. */
+export interface IndexSnapshot {
+  roots: string[];
+  limits: IndexLimits;
+  truncated: boolean;
+  /** The entries without their text: `texts` holds it, UTF-8, at `textAt[i]` for entry i (one shared buffer, not a copy per worker). */
+  entries: Omit<IndexEntry, 'text'>[];
+  texts: SharedArrayBuffer;
+  textAt: [number, number][];
+}
+
+/** Parsed models of indexed files, kept for the few files rules ask about again (linked Dockerfiles, deploying manifests). */
+const MODEL_CACHE_SIZE = 64;
+
+/** A manifest container whose image links to a Dockerfile, by its place in the manifest's model. */
+interface Deploying {
+  entry: Entry;
+  object: number;
+  container: number;
+  via: LinkVia;
 }
 
 interface Tables {
@@ -94,10 +150,11 @@ interface Tables {
   patches: Set<string>;
   /** ghcr.io owners of images that the workspace's skaffold, compose or kustomize files name. */
   ghcrOwners: Set<string>;
-  reverse?: Map<string, DeployedContainer[]>;
+  reverse?: Map<string, Deploying[]>;
   bases?: { uri: string; base: BaseFact | undefined }[];
   pods?: PodLabelSet[];
-  services?: ServiceSelector[];
+  services?: SelectorFact[];
+  claims?: ClaimFact[];
   podIndex?: PodIndex;
   serviceIndex?: ServiceIndex;
   /** The links of each image reference asked about (every container of a manifest asks on every edit). */
@@ -109,6 +166,8 @@ export class WorkspaceIndex implements WorkspaceView {
   private readonly open = new Map<string, Entry>();
   private tables: Tables | undefined;
   private roots: string[] = [];
+  /** Models parsed on demand, least recently used first. */
+  private readonly models = new Map<Entry, ParsedFile | undefined>();
   readonly limits: IndexLimits;
   /** A file was left out because the index was full. */
   truncated = false;
@@ -176,6 +235,53 @@ export class WorkspaceIndex implements WorkspaceView {
     return [...new Set([...before, ...this.allUris()])];
   }
 
+  /** The files read from disk as plain facts, with their texts in one shared buffer (open documents are left out). */
+  snapshot(): IndexSnapshot {
+    const entries: Omit<IndexEntry, 'text'>[] = [];
+    const textAt: [number, number][] = [];
+    const all = [...this.disk.values()];
+    let size = 0;
+    for (const e of all) size += Buffer.byteLength(e.text);
+    const texts = new SharedArrayBuffer(size);
+    const bytes = Buffer.from(texts);
+    let at = 0;
+    for (const { text, ...rest } of all) {
+      const n = bytes.write(text, at);
+      textAt.push([at, at + n]);
+      at += n;
+      entries.push(rest);
+    }
+    return { roots: this.roots, limits: this.limits, truncated: this.truncated, entries, texts, textAt };
+  }
+
+  /** The index a snapshot describes; each text is decoded from the shared buffer when a model is needed. */
+  static fromSnapshot(snapshot: IndexSnapshot): WorkspaceIndex {
+    const index = new WorkspaceIndex({ roots: snapshot.roots, limits: snapshot.limits });
+    index.truncated = snapshot.truncated;
+    const bytes = Buffer.from(snapshot.texts);
+    snapshot.entries.forEach((rest, i) => {
+      const [from, to] = snapshot.textAt[i];
+      const entry = rest as Entry;
+      Object.defineProperty(entry, 'text', { get: () => bytes.toString('utf8', from, to), enumerable: true, configurable: true });
+      index.disk.set(entry.key, entry);
+    });
+    index.version++;
+    return index;
+  }
+
+  /** Adds entries computed elsewhere (`indexEntry` run by worker threads) as files read from disk. */
+  addDiskEntries(entries: IndexEntry[]): void {
+    for (const entry of entries) {
+      if (!this.disk.has(entry.key) && this.disk.size >= this.limits.maxFiles) {
+        this.truncated = true;
+        continue;
+      }
+      this.disk.set(entry.key, entry);
+    }
+    this.tables = undefined;
+    this.version++;
+  }
+
   /** An open document's text, which wins over the file on disk. */
   setOpen(uri: string, text: string, languageId?: string): string[] {
     const key = keyOf(uri);
@@ -190,15 +296,27 @@ export class WorkspaceIndex implements WorkspaceView {
     return this.open.has(key) ? this.change(key, () => this.open.delete(key)) : [];
   }
 
-  /** The indexed model of this text, when the index parsed exactly this version. */
+  /** The model of this text, when the index holds exactly this version (parsed on demand, then cached a while). */
   modelFor(uri: string, text: string): ParsedFile | undefined {
     const entry = this.effective(keyOf(uri));
-    return entry?.text === text && entry.uri === uri ? entry.model : undefined;
+    return entry?.text === text && entry.uri === uri ? this.modelOf(entry) : undefined;
   }
 
   /** The text a file has in the index (open document or disk), for edits computed from its model. */
   sourceOf(uri: string): SourceText | undefined {
-    return this.effective(keyOf(uri))?.model?.source;
+    const entry = this.effective(keyOf(uri));
+    if (!entry?.kind) return undefined;
+    return this.models.get(entry)?.source ?? sourceText(entry.uri, entry.text);
+  }
+
+  /** The text the index holds for a file (open document or disk). */
+  textOf(uri: string): string | undefined {
+    return this.effective(keyOf(uri))?.text;
+  }
+
+  /** Every entry, for tests that check what the index holds. */
+  entries(): readonly IndexEntry[] {
+    return [...this.disk.values(), ...this.open.values()];
   }
 
   // ---- WorkspaceView ---------------------------------------------------------------------------
@@ -208,8 +326,16 @@ export class WorkspaceIndex implements WorkspaceView {
   }
 
   dockerfileAt(path: string): DockerfileModel | undefined {
-    const model = this.table().byPath.get(resolve(path))?.model;
+    const entry = this.table().byPath.get(resolve(path));
+    const model = entry && this.modelOf(entry);
     return model?.kind === 'dockerfile' ? model : undefined;
+  }
+
+  /** The PersistentVolumeClaims of the workspace's manifests, in file order. */
+  claims(): ClaimFact[] {
+    const t = this.table();
+    t.claims ??= t.manifests.flatMap((m) => m.manifest!.claims);
+    return t.claims;
   }
 
   dockerfilesForImage(image: string, manifestUri?: string): WorkspaceFile[] {
@@ -285,7 +411,7 @@ export class WorkspaceIndex implements WorkspaceView {
       const out: ImageLink[] = [];
       for (const link of explicit) {
         const entry = link.dockerfile ? t.byPath.get(link.dockerfile) : undefined;
-        if (entry && !out.some((o) => o.file.uri === entry.uri)) out.push({ file: fileOf(entry) as ImageLink['file'], via: link.via });
+        if (entry && !out.some((o) => o.file.uri === entry.uri)) out.push({ file: this.fileOf(entry) as ImageLink['file'], via: link.via });
       }
       return out;
     }
@@ -294,7 +420,7 @@ export class WorkspaceIndex implements WorkspaceView {
     if (!ref || upstreamReason(ref, t.ghcrOwners)) return [];
     const candidates = t.folders.get(imageFolderName(image) ?? '') ?? [];
     // two Dockerfiles in folders of that name (or in one folder): ambiguous, no link
-    return candidates.length === 1 ? [{ file: fileOf(candidates[0]) as ImageLink['file'], via: 'folder' }] : [];
+    return candidates.length === 1 ? [{ file: this.fileOf(candidates[0]) as ImageLink['file'], via: 'folder' }] : [];
   }
 
   isSelectedByService(container: K8sContainer): boolean {
@@ -306,18 +432,30 @@ export class WorkspaceIndex implements WorkspaceView {
 
   dockerfileFacts(uri: string): DockerfileFacts | undefined {
     const entry = this.effective(keyOf(uri));
-    if (entry?.model?.kind !== 'dockerfile') return undefined;
-    entry.facts ??= dockerfileFacts(entry.uri, entry.model);
-    return entry.facts;
+    if (entry?.kind !== 'dockerfile') return undefined;
+    if (entry.facts) return entry.facts;
+    const model = this.modelOf(entry);
+    if (model?.kind !== 'dockerfile') return undefined;
+    const facts = plainFacts(dockerfileFacts(entry.uri, model));
+    if (shellParserReady()) entry.facts = facts;
+    return facts;
   }
 
+  /** The manifest containers deploying a Dockerfile, their manifests parsed again (rules ask this of Dockerfiles with a HEALTHCHECK). */
   containersDeploying(dockerfileUri: string): DeployedContainer[] {
-    return this.reverse().get(keyOf(dockerfileUri)) ?? [];
+    const out: DeployedContainer[] = [];
+    for (const d of this.reverse().get(keyOf(dockerfileUri)) ?? []) {
+      const model = this.modelOf(d.entry);
+      if (model?.kind !== 'kubernetes') continue;
+      const container = model.objects[d.object]?.podTemplate?.allContainers[d.container];
+      if (container) out.push({ uri: d.entry.uri, model, container, via: d.via });
+    }
+    return out;
   }
 
   dockerfileBases(): { uri: string; base: BaseFact | undefined }[] {
     const t = this.table();
-    t.bases ??= t.dockerfiles.map((d) => ({ uri: d.uri, base: baseOfEntry(d) }));
+    t.bases ??= t.dockerfiles.map((d) => ({ uri: d.uri, base: d.base }));
     return t.bases;
   }
 
@@ -343,7 +481,8 @@ export class WorkspaceIndex implements WorkspaceView {
 
   /** The `image:` of a manifest container at an offset of an indexed manifest, with its links. */
   imageAt(uri: string, offset: number): ImageAt | undefined {
-    const model = this.effective(keyOf(uri))?.model;
+    const entry = this.effective(keyOf(uri));
+    const model = entry && this.modelOf(entry);
     if (model?.kind !== 'kubernetes') return undefined;
     for (const object of model.objects) {
       for (const container of object.podTemplate?.allContainers ?? []) {
@@ -362,6 +501,39 @@ export class WorkspaceIndex implements WorkspaceView {
     return this.open.get(key) ?? this.disk.get(key);
   }
 
+  /** A file as rules see it: its model is parsed on first use, and cached a while. */
+  private fileOf(entry: Entry): WorkspaceFile {
+    const modelOf = () => this.modelOf(entry) as DockerfileModel | KubernetesModel;
+    return {
+      uri: entry.uri,
+      kind: entry.kind,
+      get model() {
+        return modelOf();
+      },
+    };
+  }
+
+  /** The model of an indexed file, parsed again from its text when it is not among the recently used ones. */
+  private modelOf(entry: Entry): ParsedFile | undefined {
+    if (!entry.kind) return undefined;
+    if (this.models.has(entry)) {
+      const model = this.models.get(entry);
+      // most recently used last
+      this.models.delete(entry);
+      this.models.set(entry, model);
+      return model;
+    }
+    let model: ParsedFile | undefined;
+    try {
+      model = entry.kind === 'dockerfile' ? parseDockerfile(sourceText(entry.uri, entry.text)) : parseKubernetes(sourceText(entry.uri, entry.text));
+    } catch {
+      model = undefined;
+    }
+    this.models.set(entry, model);
+    if (this.models.size > MODEL_CACHE_SIZE) this.models.delete(this.models.keys().next().value!);
+    return model;
+  }
+
   private allUris(): string[] {
     const keys = new Set([...this.disk.keys(), ...this.open.keys()]);
     return [...keys].map((k) => this.effective(k)!.uri);
@@ -369,25 +541,8 @@ export class WorkspaceIndex implements WorkspaceView {
 
   /** Parses a text into an entry (reusing `previous` when its text is the same); undefined when Herd does not index it. */
   private entryFor(uri: string, text: string, languageId: string | undefined, previous: Entry | undefined): Entry | undefined {
-    if (text.length > this.limits.maxFileSize) return undefined;
     if (previous && previous.text === text && previous.uri === uri) return previous;
-    const key = keyOf(uri);
-    const path = pathOf(uri);
-    const kind = fileKind(uri, languageId);
-    try {
-      if (kind === 'dockerfile') return { uri, key, path, text, model: parseDockerfile(sourceText(uri, text)) };
-      if (path && isKustomizationFile(path)) return { uri, key, path, text, kustomization: kustomizationOf(path, text) };
-      if (kind !== 'yaml') return undefined;
-      if (path && isComposeFile(path)) return { uri, key, path, text, builds: composeBuilds(path, text) };
-      const skaffold = isSkaffoldText(text);
-      if (!skaffold && !looksLikeKubernetes(text)) return undefined;
-      const entry: Entry = { uri, key, path, text, model: parseKubernetes(sourceText(uri, text)) };
-      if (skaffold && path) entry.builds = skaffoldBuilds(path, text);
-      return entry;
-    } catch {
-      // the linter reports parse failures on the file itself; the index leaves it out
-      return undefined;
-    }
+    return indexEntry(uri, text, languageId, this.limits.maxFileSize);
   }
 
   /** Applies a change to one file and returns the other files whose cross-file findings may change. */
@@ -400,7 +555,7 @@ export class WorkspaceIndex implements WorkspaceView {
     this.tables = undefined;
     this.version++;
     const affected = new Set<string>([...peersBefore, ...(after ? this.peers(after) : [])]);
-    const kind = (e: Entry | undefined) => (e?.builds || e?.kustomization ? 'build' : e?.model?.kind);
+    const kind = (e: Entry | undefined) => (e?.builds || e?.kustomization ? 'build' : e?.kind);
     if (kind(before) === 'build' || kind(after) === 'build') {
       // links may change anywhere
       for (const uri of this.allUris()) affected.add(uri);
@@ -420,25 +575,17 @@ export class WorkspaceIndex implements WorkspaceView {
 
   /** Files linked to this one: the manifests deploying a Dockerfile, the Dockerfiles a manifest deploys. */
   private peers(entry: Entry): string[] {
-    const model = entry.model;
-    if (model?.kind === 'dockerfile') return (this.reverse().get(entry.key) ?? []).map((d) => d.uri);
-    if (model?.kind !== 'kubernetes') return [];
+    if (entry.kind === 'dockerfile') return (this.reverse().get(entry.key) ?? []).map((d) => d.entry.uri);
+    if (entry.kind !== 'kubernetes') return [];
     const out = new Set<string>();
-    for (const object of model.objects) {
-      for (const c of object.podTemplate?.allContainers ?? []) {
-        const image = imageOf(model, c);
-        if (image) for (const link of this.imageLinks(image, entry.uri)) out.add(link.file.uri);
-      }
-    }
+    for (const { image } of entry.manifest!.images) for (const link of this.imageLinks(image, entry.uri)) out.add(link.file.uri);
     return [...out];
   }
 
   private manifestsNaming(folder: string): string[] {
     const out: string[] = [];
     for (const m of this.table().manifests) {
-      const model = m.model as KubernetesModel;
-      const names = model.objects.flatMap((o) => (o.podTemplate?.allContainers ?? []).map((c) => imageFolderName(imageOf(model, c) ?? '')));
-      if (names.includes(folder)) out.push(m.uri);
+      if (m.manifest!.images.some((c) => imageFolderName(c.image) === folder)) out.push(m.uri);
     }
     return out;
   }
@@ -450,11 +597,11 @@ export class WorkspaceIndex implements WorkspaceView {
     const keys = [...new Set([...this.disk.keys(), ...this.open.keys()])].sort();
     for (const key of keys) {
       const entry = this.effective(key)!;
-      if (entry.model) t.files.push(fileOf(entry));
+      if (entry.kind) t.files.push(this.fileOf(entry));
       for (const build of entry.builds ?? []) t.explicit.set(build.image, [...(t.explicit.get(build.image) ?? []), build]);
       if (entry.kustomization) kustomizations.push(entry.kustomization);
-      if (entry.model?.kind === 'kubernetes') t.manifests.push(entry);
-      if (entry.model?.kind !== 'dockerfile') continue;
+      if (entry.kind === 'kubernetes') t.manifests.push(entry);
+      if (entry.kind !== 'dockerfile') continue;
       t.dockerfiles.push(entry);
       if (!entry.path) continue;
       t.byPath.set(resolve(entry.path), entry);
@@ -470,20 +617,18 @@ export class WorkspaceIndex implements WorkspaceView {
     return t;
   }
 
-  private reverse(): Map<string, DeployedContainer[]> {
+  private reverse(): Map<string, Deploying[]> {
     const t = this.table();
     if (t.reverse) return t.reverse;
-    const reverse = new Map<string, DeployedContainer[]>();
+    const reverse = new Map<string, Deploying[]>();
     for (const m of t.manifests) {
-      const model = m.model as KubernetesModel;
-      for (const object of model.objects) {
-        for (const container of object.podTemplate?.allContainers ?? []) {
-          const image = imageOf(model, container);
-          if (!image) continue;
-          for (const link of this.imageLinks(image, m.uri)) {
-            const key = keyOf(link.file.uri);
-            reverse.set(key, [...(reverse.get(key) ?? []), { uri: m.uri, model, container, via: link.via }]);
-          }
+      for (const { image, object, container } of m.manifest!.images) {
+        for (const link of this.imageLinks(image, m.uri)) {
+          const key = keyOf(link.file.uri);
+          const list = reverse.get(key);
+          const d = { entry: m, object, container, via: link.via };
+          if (list) list.push(d);
+          else reverse.set(key, [d]);
         }
       }
     }
@@ -491,11 +636,11 @@ export class WorkspaceIndex implements WorkspaceView {
     return reverse;
   }
 
-  private selection(): { pods: PodLabelSet[]; services: ServiceSelector[] } {
+  private selection(): { pods: PodLabelSet[]; services: SelectorFact[] } {
     const t = this.table();
     if (!t.pods || !t.services) {
-      t.pods = t.manifests.flatMap((m) => podLabelSets(m.uri, m.model as KubernetesModel));
-      t.services = t.manifests.flatMap((m) => serviceSelectors(m.uri, m.model as KubernetesModel));
+      t.pods = t.manifests.flatMap((m) => m.manifest!.pods);
+      t.services = t.manifests.flatMap((m) => m.manifest!.services);
     }
     return { pods: t.pods, services: t.services };
   }
@@ -533,13 +678,60 @@ function indexKustomizations(t: Tables, kustomizations: Kustomization[]): void {
   }
 }
 
-function baseOfEntry(entry: Entry): BaseFact | undefined {
-  entry.base ??= { fact: entry.facts?.base ?? baseFact(entry.model as DockerfileModel) };
-  return entry.base.fact;
+/**
+ * The index's entry for a file's text: its facts, and no parse tree (the model it is computed from is dropped).
+ * Undefined when Herd does not index the file. Pure, so that worker threads can compute entries for the main one.
+ */
+export function indexEntry(uri: string, text: string, languageId: string | undefined, maxFileSize: number): IndexEntry | undefined {
+  if (text.length > maxFileSize) return undefined;
+  const key = keyOf(uri);
+  const path = pathOf(uri);
+  const kind = fileKind(uri, languageId);
+  try {
+    if (kind === 'dockerfile') {
+      const model = parseDockerfile(sourceText(uri, text));
+      // the facts read `useradd -u` through the shell parser: before it is loaded they wait for the first question
+      return { uri, key, path, text, kind, facts: shellParserReady() ? plainFacts(dockerfileFacts(uri, model)) : undefined, base: baseFact(model) };
+    }
+    if (path && isKustomizationFile(path)) return { uri, key, path, text, kustomization: kustomizationOf(path, text) };
+    if (kind !== 'yaml') return undefined;
+    if (path && isComposeFile(path)) return { uri, key, path, text, builds: composeBuilds(path, text) };
+    const skaffold = isSkaffoldText(text);
+    if (!skaffold && !looksLikeKubernetes(text)) return undefined;
+    const entry: Entry = { uri, key, path, text, kind: 'kubernetes', manifest: manifestFacts(uri, parseKubernetes(sourceText(uri, text))) };
+    if (skaffold && path) entry.builds = skaffoldBuilds(path, text);
+    return entry;
+  } catch {
+    // the linter reports parse failures on the file itself; the index leaves it out
+    return undefined;
+  }
 }
 
-function fileOf(entry: Entry): WorkspaceFile {
-  return { uri: entry.uri, model: entry.model as DockerfileModel | KubernetesModel };
+/** The facts without the HEALTHCHECK's syntax node (rules that need it have the Dockerfile's own model). */
+/** A claim that several nodes may mount at once (ReadWriteMany, ReadOnlyMany). */
+function isSharedClaimObject(pvc: K8sObject): boolean {
+  const modes = getSeq(getMap(pvc.node, 'spec'), 'accessModes')?.items.map(scalarString) ?? [];
+  return modes.some((m) => m === 'ReadWriteMany' || m === 'ReadOnlyMany');
+}
+
+function plainFacts(facts: DockerfileFacts): DockerfileFacts {
+  if (!facts.healthcheck) return facts;
+  const { keyword, options } = facts.healthcheck;
+  return { ...facts, healthcheck: { keyword, options } };
+}
+
+function manifestFacts(uri: string, model: KubernetesModel): ManifestFacts {
+  const images: ContainerImage[] = [];
+  const claims: ClaimFact[] = [];
+  model.objects.forEach((object, o) => {
+    (object.podTemplate?.allContainers ?? []).forEach((c, i) => {
+      const image = imageOf(model, c);
+      if (image) images.push({ image, object: o, container: i });
+    });
+    if (object.kind === 'PersistentVolumeClaim') claims.push({ uri, name: object.name, namespace: object.namespace, shared: isSharedClaimObject(object) });
+  });
+  const services = serviceSelectors(uri, model).map(({ namespace, selector, known }) => ({ uri, namespace, selector, known }));
+  return { images, pods: podLabelSets(uri, model), services, claims };
 }
 
 /** A container's image text, unless a Helm directive writes it. */
@@ -551,19 +743,18 @@ function imageOf(model: KubernetesModel, c: K8sContainer): string | undefined {
 
 /** What other Dockerfiles see of this one (rule 15 counts base families). */
 function familyMark(entry: Entry | undefined): string {
-  if (entry?.model?.kind !== 'dockerfile') return '';
-  const base = baseOfEntry(entry);
+  if (entry?.kind !== 'dockerfile') return '';
+  const base = entry.base;
   return `${base?.family ?? ''}|${base?.libcFree ?? ''}`;
 }
 
 /** What other manifests see of this one: Services and pod labels by namespace. */
 function selectionMark(entry: Entry | undefined): string {
-  const model = entry?.model;
-  if (model?.kind !== 'kubernetes') return '';
-  if (entry!.selection !== undefined) return entry!.selection;
-  const pods = podLabelSets(entry!.uri, model).map((p) => [p.namespace, p.labels, p.known]);
-  const services = serviceSelectors(entry!.uri, model).map((s) => [s.namespace, s.selector, s.known]);
-  return (entry!.selection = JSON.stringify([pods, services]));
+  if (entry?.kind !== 'kubernetes') return '';
+  if (entry.selection !== undefined) return entry.selection;
+  const pods = entry.manifest!.pods.map((p) => [p.namespace, p.labels, p.known]);
+  const services = entry.manifest!.services.map((s) => [s.namespace, s.selector, s.known]);
+  return (entry.selection = JSON.stringify([pods, services]));
 }
 
 function pathOf(uri: string): string | undefined {

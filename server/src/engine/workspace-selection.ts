@@ -3,11 +3,12 @@
 import { isMap, type Node, type YAMLMap } from 'yaml';
 import { getMap, getNode, scalarString, type K8sObject, type KubernetesModel } from '../parse/kubernetes';
 import { isTemplatedNode, mayHideKeys, valueMayBeHidden } from '../rules/shared/helm-hidden';
+import { objectRef } from '../rules/shared/k8s-names';
 
 export interface PodLabelSet {
   uri: string;
-  model: KubernetesModel;
-  object: K8sObject;
+  /** How messages name the object: "Deployment `web`". */
+  ref: string;
   namespace?: string;
   labels: Record<string, string>;
   /** False when a Helm directive may add or change labels: the set may match any selector. */
@@ -45,7 +46,7 @@ export function podLabelSets(uri: string, model: KubernetesModel): PodLabelSet[]
     const labelsNode = getMap(metadata, 'labels');
     const labels = stringMap(labelsNode);
     const known = labelsKnown(model, metadata, labelsNode, holder) && !substituted(labels);
-    out.push({ uri, model, object, namespace: object.namespace, labels, known });
+    out.push({ uri, ref: objectRef(model, object), namespace: object.namespace, labels, known });
   }
   return out;
 }
@@ -113,9 +114,9 @@ function stringMap(map: YAMLMap | undefined): Record<string, string> {
  * a large workspace or file) becomes a lookup per label.
  */
 export class ServiceIndex {
-  private readonly byFirstPair = new Map<string, ServiceSelector[]>();
+  private readonly byFirstPair = new Map<string, Pick<ServiceSelector, 'namespace' | 'selector' | 'known'>[]>();
 
-  constructor(services: readonly ServiceSelector[]) {
+  constructor(services: readonly Pick<ServiceSelector, 'namespace' | 'selector' | 'known'>[]) {
     for (const s of services) {
       const first = Object.entries(s.selector)[0];
       if (!s.known || !first) continue;

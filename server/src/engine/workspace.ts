@@ -10,7 +10,18 @@ export type { PodLabelSet } from './workspace-selection';
 
 export interface WorkspaceFile {
   uri: string;
+  /** The model's kind, known without parsing (the index parses a file's model again when it is asked for). */
+  kind?: 'dockerfile' | 'kubernetes' | 'compose';
   model: DockerfileModel | KubernetesModel | ComposeModel;
+}
+
+/** A PersistentVolumeClaim of a manifest of the workspace. */
+export interface WorkspaceClaim {
+  uri: string;
+  name?: string;
+  namespace?: string;
+  /** ReadWriteMany or ReadOnlyMany: several nodes may mount it. */
+  shared: boolean;
 }
 
 /** A link from a manifest image to a Dockerfile, and how it was made. */
@@ -55,6 +66,8 @@ export interface WorkspaceView {
   dockerfileAt?(path: string): DockerfileModel | undefined;
   /** The same pod templates indexed by label, for per-Service questions in linear time. */
   podIndex?(): PodIndex;
+  /** The PersistentVolumeClaims of the workspace's manifests, in file order. */
+  claims?(): WorkspaceClaim[];
   /** A file's path as users see it: relative to its workspace folder. */
   displayPath?(uri: string): string;
 }

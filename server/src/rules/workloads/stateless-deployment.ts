@@ -1,6 +1,6 @@
 import { isScalar, type Node } from 'yaml';
 import { defineRule } from '../../engine/rule';
-import type { WorkspaceView } from '../../engine/workspace';
+import type { WorkspaceClaim, WorkspaceView } from '../../engine/workspace';
 import { isDatabaseImage, parseImageRef } from '../../knowledge/images';
 import { getMap, getNode, getSeq, scalarString, type K8sObject, type KubernetesModel } from '../../parse/kubernetes';
 import { isTemplatedNode } from '../shared/helm-hidden';
@@ -17,27 +17,35 @@ function replicasOf(model: KubernetesModel, object: K8sObject): number | undefin
   return Number.isInteger(n) ? n : undefined;
 }
 
+type Claim = Omit<WorkspaceClaim, 'uri'>;
+
 /** A claim that several nodes may mount at once (declared in this file or elsewhere in the workspace) is fine to share. */
-function isSharedClaim(claims: Map<string | undefined, K8sObject[]>, workload: K8sObject, claim: string | undefined): boolean {
-  const pvc = claims.get(claim)?.find((o) => sameNamespace(o, workload));
-  const modes = getSeq(getMap(pvc?.node, 'spec'), 'accessModes')?.items.map(scalarString) ?? [];
-  return modes.some((m) => m === 'ReadWriteMany' || m === 'ReadOnlyMany');
+function isSharedClaim(claims: Map<string | undefined, Claim[]>, workload: K8sObject, claim: string | undefined): boolean {
+  return claims.get(claim)?.find((o) => sameNamespace(o.namespace, workload.namespace))?.shared ?? false;
 }
 
 /** An object without a namespace lands in whichever namespace it is applied to: it may be the other's. */
-function sameNamespace(a: K8sObject, b: K8sObject): boolean {
-  return a.namespace === undefined || b.namespace === undefined || a.namespace === b.namespace;
+function sameNamespace(a: string | undefined, b: string | undefined): boolean {
+  return a === undefined || b === undefined || a === b;
+}
+
+function claimOf(pvc: K8sObject): Claim {
+  const modes = getSeq(getMap(pvc.node, 'spec'), 'accessModes')?.items.map(scalarString) ?? [];
+  return { name: pvc.name, namespace: pvc.namespace, shared: modes.some((m) => m === 'ReadWriteMany' || m === 'ReadOnlyMany') };
 }
 
 /** The claims by name: looked up once per volume, so a file of many workloads and claims stays linear. */
-function claimsOf(model: KubernetesModel, workspace: WorkspaceView | undefined): Map<string | undefined, K8sObject[]> {
-  const others = (workspace?.files() ?? []).flatMap((f) => (f.model.kind === 'kubernetes' && f.model !== model ? f.model.objects : []));
-  const byName = new Map<string | undefined, K8sObject[]>();
-  for (const o of [model.objects, others].flat()) {
-    if (o.kind !== 'PersistentVolumeClaim') continue;
-    const list = byName.get(o.name);
-    if (list) list.push(o);
-    else byName.set(o.name, [o]);
+function claimsOf(model: KubernetesModel, workspace: WorkspaceView | undefined): Map<string | undefined, Claim[]> {
+  const own = model.objects.filter((o) => o.kind === 'PersistentVolumeClaim').map(claimOf);
+  // the workspace index keeps the claims as facts; another view is asked for its files' models
+  const others = workspace?.claims
+    ? workspace.claims().filter((c) => c.uri !== model.source.uri)
+    : (workspace?.files() ?? []).flatMap((f) => (f.model.kind === 'kubernetes' && f.model !== model ? f.model.objects.filter((o) => o.kind === 'PersistentVolumeClaim').map(claimOf) : []));
+  const byName = new Map<string | undefined, Claim[]>();
+  for (const c of [own, others].flat()) {
+    const list = byName.get(c.name);
+    if (list) list.push(c);
+    else byName.set(c.name, [c]);
   }
   return byName;
 }

@@ -31,10 +31,22 @@ export function linkedImages(view: WorkspaceView | undefined, image: string, man
   if (!view) return [];
   const links = view.imageLinks?.(image, manifestUri) ?? view.dockerfilesForImage(image, manifestUri).map((file) => ({ file, via: undefined, kustomization: undefined }));
   return links.flatMap(({ file: f, via, kustomization }) => {
-    if (f.model.kind !== 'dockerfile') return [];
-    const facts = view.dockerfileFacts?.(f.uri) ?? dockerfileFacts(f.uri, f.model);
+    // the kind first: the index parses a linked Dockerfile's model again only when a rule reads it (a fix)
+    if ((f.kind ?? f.model.kind) !== 'dockerfile') return [];
+    const model = () => f.model as DockerfileModel;
+    const facts = view.dockerfileFacts?.(f.uri) ?? dockerfileFacts(f.uri, model());
     const shownKustomization = kustomization && (view.displayPath?.(pathToFileURL(kustomization).href) ?? kustomization);
-    return [{ uri: f.uri, model: f.model, facts, path: view.displayPath?.(f.uri) ?? f.uri, via, ...(shownKustomization && { kustomization: shownKustomization }) }];
+    const link: LinkedImage = {
+      uri: f.uri,
+      get model() {
+        return model();
+      },
+      facts,
+      path: view.displayPath?.(f.uri) ?? f.uri,
+      via,
+      ...(shownKustomization && { kustomization: shownKustomization }),
+    };
+    return [link];
   });
 }
 

@@ -66,7 +66,7 @@ export default defineRule({
       // the hint weighs the templates that share a selector key, a bounded number of them: linear in the workspace
       const near = closest(service.selector, index.withKeys(entries, service.namespace, MAX_HINT_CANDIDATES));
       const hint = near
-        ? ` The closest is ${objectRef(near.pod.model, near.pod.object)} (${view.displayPath?.(near.pod.uri) ?? near.pod.uri}), whose pods have ${near.missing.map((k) => (near.pod.labels[k] === undefined ? `no ${k}` : `${k}=${near.pod.labels[k]}`)).join(', ')}.`
+        ? ` The closest is ${near.pod.ref} (${view.displayPath?.(near.pod.uri) ?? near.pod.uri}), whose pods have ${near.missing.map((k) => (near.pod.labels[k] === undefined ? `no ${k}` : `${k}=${near.pod.labels[k]}`)).join(', ')}.`
         : '';
       context.report({
         ...key,
