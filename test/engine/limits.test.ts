@@ -6,7 +6,7 @@ import { isMap, parseDocument } from 'yaml';
 import { defaultConfig, initShellParser, lint, type LintResult } from '../../server/src/engine';
 import { MAX_ALIAS_EXPANSIONS, plainValue } from '../../server/src/parse/kubernetes';
 import { cutDeepNesting, MAX_YAML_DEPTH } from '../../server/src/parse/yaml-depth';
-import { MAX_SHELL_NESTING, MAX_SHELL_NODES, MAX_SHELL_PIPES, parseShellText } from '../../server/src/parse/shell';
+import { MAX_SHELL_NESTING, MAX_SHELL_NODES, MAX_SHELL_PIPES, MAX_SHELL_SCRIPT_LENGTH, parseShellText } from '../../server/src/parse/shell';
 
 before(() => initShellParser());
 
@@ -157,5 +157,13 @@ describe('deep nesting', () => {
     const parsed = parseShellText(`${'a | '.repeat(8000)}b\nfoo "bar`);
     assert.deepEqual(parsed, { statements: [], hasErrors: true });
     assert.equal(parseShellText(`${'a | '.repeat(10)}b`).statements.length, 1);
+  });
+
+  it(`a script longer than ${MAX_SHELL_SCRIPT_LENGTH} characters is not parsed; one that long is`, () => {
+    const words = (n: number) => `echo ${'a '.repeat(n)}`.slice(0, n);
+    assert.deepEqual(parseShellText(words(MAX_SHELL_SCRIPT_LENGTH + 1)), { statements: [], hasErrors: true });
+    const longest = parseShellText(words(MAX_SHELL_SCRIPT_LENGTH));
+    assert.equal(longest.statements.length, 1);
+    assert.equal(longest.hasErrors, false);
   });
 });

@@ -139,6 +139,11 @@ export const MAX_SHELL_NESTING = 200;
  * (4,000 stages take seconds in one step, which the progress callback cannot interrupt). Real scripts have a few dozen.
  */
 export const MAX_SHELL_PIPES = 1000;
+/**
+ * Longer scripts are not parsed: the corpus's longest RUN is 2.6 kB, and a 100 kB line of words (the fuzzer's) cost
+ * the parse, the conversion and the rules' walks most of a second, and the garbage of 50,000 word objects.
+ */
+export const MAX_SHELL_SCRIPT_LENGTH = 65_536;
 /** A script's model holds at most this many nodes (the corpus's largest RUN has under 100), so rules that relate commands pairwise stay fast. */
 export const MAX_SHELL_NODES = 3000;
 let nesting = 0;
@@ -175,7 +180,7 @@ export function parseShellText(text: string): ParsedShell {
     if (calls === 4) deadline = cpuMs() + SHELL_PARSE_BUDGET_MS;
     return cpuMs() > deadline;
   };
-  const tree = pipeCount(text) > MAX_SHELL_PIPES ? null : p.parse(text, null, { progressCallback: overBudget });
+  const tree = text.length > MAX_SHELL_SCRIPT_LENGTH || pipeCount(text) > MAX_SHELL_PIPES ? null : p.parse(text, null, { progressCallback: overBudget });
   let parsed: ParsedShell;
   try {
     if (!tree) {
