@@ -6,9 +6,7 @@ import { verbatim, type MappedText } from './mapped-text';
 import { parseShell, type ShellScript } from './shell';
 import { argvScript } from './argv';
 import { envAt, withVariables } from './variables';
-import { keepArgumentScans } from './dockerfile-ast-arguments';
-
-keepArgumentScans();
+import { keepingArgumentScans } from './dockerfile-ast-arguments';
 
 export interface Stage {
   index: number;
@@ -109,7 +107,7 @@ export function templatedInstructionSpans(model: DockerfileModel): [number, numb
 
 export function parseDockerfile(original: SourceText): DockerfileModel {
   const { source, templates } = maskDockerfileTemplates(original);
-  const ast = DockerfileParser.parse(source.text);
+  const ast = keepingArgumentScans(() => DockerfileParser.parse(source.text));
   const stages: Stage[] = [];
   const byName = new Map<string, Stage>();
   let current: Stage | undefined;
