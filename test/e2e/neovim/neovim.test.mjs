@@ -27,7 +27,10 @@ function runNeovim(file, fixTitle) {
   const result = spawnSync('nvim', ['--headless', '-n', '-i', 'NONE', '-u', join(here, 'init.lua'), join(workspace, file)], {
     cwd: workspace,
     env: { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_DATA_HOME: join(home, '.local/share'), XDG_STATE_HOME: join(home, '.local/state'),
-      XDG_CACHE_HOME: join(home, '.cache'), HERD_SERVER: server, HERD_OUT: out, HERD_ROOT: workspace, HERD_FIX_TITLE: fixTitle, HERD_WAIT_MS: '20000' },
+      XDG_CACHE_HOME: join(home, '.cache'),
+      // the server writes its V8 code cache a second after it starts, or as it exits, which can be after Neovim has
+      // quit: kept outside the run folder, it never races the next run's cleanup of that folder
+      HERD_CODE_CACHE: join(root, '.e2e-cache/code-cache'), HERD_SERVER: server, HERD_OUT: out, HERD_ROOT: workspace, HERD_FIX_TITLE: fixTitle, HERD_WAIT_MS: '20000' },
     encoding: 'utf8', timeout: 90_000, killSignal: 'SIGKILL',
   });
   const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
