@@ -10,29 +10,18 @@ const ROOT = join(__dirname, '..');
 export async function loadSubject(): Promise<Subject> {
   // dist/bench/ sits under the package, so the bundle resolves the grammars from node_modules
   const outfile = join(ROOT, 'dist', 'bench', 'subject.js');
-  await build({
-    entryPoints: [join(__dirname, 'subject.ts')],
-    outfile,
+  const options = {
     bundle: true,
     platform: 'node',
     target: 'node20',
     format: 'cjs',
     logLevel: 'warning',
     alias: { 'web-tree-sitter': require.resolve('web-tree-sitter') },
-    // the test client's tsx worker starter (unused by the bundle: it runs the shipped worker) stays a require
-    external: ['tsx/cjs'],
-  });
+  } as const;
+  // the test client's tsx worker starter (unused by the bundle: it runs the shipped worker) stays a require
+  await build({ ...options, entryPoints: [join(__dirname, 'subject.ts')], outfile, external: ['tsx/cjs'] });
   // the language server it holds starts its lint worker from beside it
-  await build({
-    entryPoints: [join(ROOT, 'server', 'src', 'lint-worker.ts')],
-    outfile: join(ROOT, 'dist', 'bench', 'lint-worker.js'),
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    logLevel: 'warning',
-    alias: { 'web-tree-sitter': require.resolve('web-tree-sitter') },
-  });
+  await build({ ...options, entryPoints: [join(ROOT, 'server', 'src', 'lint-worker.ts')], outfile: join(ROOT, 'dist', 'bench', 'lint-worker.js') });
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require(outfile) as Subject;
 }
