@@ -24,7 +24,7 @@ export interface FileHealth {
 
 export function healthOf(model: ParsedFile): FileHealth {
   const text = model.source.text;
-  if (model.kind === 'kubernetes') {
+  if (model.kind === 'kubernetes' || model.kind === 'compose') {
     return {
       problems: model.documents.flatMap((d) => d.errors.map((e) => withoutPosition(e.message))),
       shellErrors: 0,
@@ -32,19 +32,8 @@ export function healthOf(model: ParsedFile): FileHealth {
         const [start, , end] = d.yaml.range;
         return { start, end, text: text.slice(start, end) };
       }),
-      kinds: model.objects.map((o) => o.kind).sort(),
-    };
-  }
-  if (model.kind === 'compose') {
-    // a fix may add keys to a service, never lose one: the services stand where the objects do
-    return {
-      problems: model.documents.flatMap((d) => d.errors.map((e) => withoutPosition(e.message))),
-      shellErrors: 0,
-      units: model.documents.map((d) => {
-        const [start, , end] = d.yaml.range;
-        return { start, end, text: text.slice(start, end) };
-      }),
-      kinds: model.services.map((s) => `service ${s.name}`).sort(),
+      // a fix may add keys to a service, never lose one: the services stand where the objects do
+      kinds: model.kind === 'kubernetes' ? model.objects.map((o) => o.kind).sort() : model.services.map((s) => `service ${s.name}`).sort(),
     };
   }
   let shellErrors = 0;
